@@ -1,0 +1,236 @@
+"""Find, read and validate configuration (DESIGN section 3).
+
+Config is looked up from the folder of the first path upwards: the first of
+``newslint.toml``, ``.newslint.toml`` or a ``pyproject.toml`` holding a
+``[tool.newslint]`` table wins. Keys are kebab-case. Every unknown key or bad
+value is a ConfigError naming the file, the key and what is allowed. Codes
+are checked later, against the registry, because plugins add codes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newslint.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
+DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
+DEFAULT_CACHE_DIR = ".newslint_cache"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings; frozen and picklable so worker processes get a copy."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    corpus: tuple[str, ...] = ()
+    plugins: tuple[str, ...] = ()
+    cache_dir: str = DEFAULT_CACHE_DIR
+    #: ``{code or prefix: {option: value}}`` from ``[rules.CODE]`` tables.
+    rules: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    #: ``[names]`` table: the house name list for NN rules.
+    names: tuple[tuple[str, Any], ...] = ()
+    #: ``[stories]`` table: grouping thresholds.
+    stories: tuple[tuple[str, Any], ...] = ()
+    #: ``[[house-rules]]``: declarative rules (each a tuple of key/value pairs).
+    house_rules: tuple[tuple[tuple[str, Any], ...], ...] = ()
+    baseline: str | None = None
+    #: The file the config came from (None: defaults) and the folder that
+    #: relative paths in it are resolved against.
+    path: str | None = None
+    root: str = "."
+
+    def rule_options(self, code: str) -> dict[str, Any]:
+        """Options for ``code``: family tables first, the exact code last."""
+        merged: dict[str, Any] = {}
+        for key, values in sorted(self.rules, key=lambda kv: len(kv[0])):
+            if code.startswith(key):
+                merged.update(dict(values))
+        return merged
+
+    @property
+    def names_table(self) -> dict[str, Any]:
+        return dict(self.names)
+
+    @property
+    def stories_table(self) -> dict[str, Any]:
+        return dict(self.stories)
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever a setting that can change facts or findings changes."""
+        import hashlib
+
+        data = repr((self.rules, self.names, self.stories, self.plugins))
+        return hashlib.blake2b(data.encode(), digest_size=8).hexdigest()
+
+    def where(self) -> str:
+        return self.path or "command line"
+
+
+_LIST_KEYS = {
+    "select",
+    "ignore",
+    "extend-select",
+    "extend-ignore",
+    "exclude",
+    "extensions",
+    "corpus",
+    "plugins",
+}
+_TABLE_KEYS = {"per-file-ignores", "rules", "names", "stories"}
+_OTHER_KEYS = {"cache-dir", "baseline", "house-rules"}
+ALLOWED_KEYS = _LIST_KEYS | _TABLE_KEYS | _OTHER_KEYS
+
+
+def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """Walk up from ``start`` to the first folder holding a config file."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if not path.is_file():
+                continue
+            data = read_toml(path)
+            if name == "pyproject.toml":
+                tool = data.get("tool", {})
+                if not isinstance(tool, dict) or "newslint" not in tool:
+                    continue
+                table = tool["newslint"]
+                if not isinstance(table, dict):
+                    raise ConfigError(f"{path}: [tool.newslint] must be a table")
+                return path, table
+            return path, data
+    return None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def load_config(
+    paths: list[str], *, config_file: str | None = None, isolated: bool = False
+) -> Config:
+    """The Config for a run: explicit file, discovered file, or defaults."""
+    if isolated:
+        return Config()
+    if config_file:
+        path = Path(config_file)
+        if not path.is_file():
+            raise ConfigError(f"{config_file}: config file not found")
+        data = read_toml(path)
+        if path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("newslint", {})
+        return parse_config(data, path)
+    first = next((p for p in paths if p != "-"), ".")
+    start = Path(first)
+    if not start.exists():
+        start = Path(".")
+    found = find_config_file(start)
+    if not found:
+        return Config()
+    return parse_config(found[1], found[0])
+
+
+def _string_list(value: Any, path: Path | str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def parse_config(data: dict[str, Any], path: Path) -> Config:
+    """Validate a config table (top level of newslint.toml or [tool.newslint])."""
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in ALLOWED_KEYS:
+            allowed = ", ".join(sorted(ALLOWED_KEYS))
+            raise ConfigError(f"{path}: unknown key '{key}' (allowed: {allowed})")
+        attr = key.replace("-", "_")
+        if key in _LIST_KEYS:
+            items = _string_list(value, path, key)
+            if key in _CODE_LIST_KEYS:
+                items = tuple(_check_code_shape(c, path, key) for c in items)
+            if key == "extensions":
+                items = tuple(e if e.startswith(".") else "." + e for e in items)
+            values[attr] = items
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: 'per-file-ignores' must be a table")
+            values[attr] = tuple(
+                (glob, tuple(_check_code_shape(c, path, key) for c in _string_list(codes, path, f"per-file-ignores.{glob}")))
+                for glob, codes in value.items()
+            )
+        elif key == "rules":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, dict) for v in value.values()
+            ):
+                raise ConfigError(
+                    f"{path}: 'rules' must hold one table per code, e.g. [rules.NN101]"
+                )
+            values[attr] = tuple(
+                (_check_code_shape(code, path, "rules"), tuple(sorted(opts.items())))
+                for code, opts in value.items()
+            )
+        elif key in ("names", "stories"):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: '{key}' must be a table")
+            values[attr] = tuple(sorted(value.items()))
+        elif key == "house-rules":
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                raise ConfigError(
+                    f"{path}: 'house-rules' must be an array of tables ([[house-rules]])"
+                )
+            values[attr] = tuple(tuple(sorted(v.items())) for v in value)
+        elif key in ("cache-dir", "baseline"):
+            if not isinstance(value, str):
+                raise ConfigError(f"{path}: '{key}' must be a string, got {value!r}")
+            values[attr] = value
+    return Config(**values, path=str(path), root=str(path.parent))
+
+
+_CODE_LIST_KEYS = {"select", "ignore", "extend-select", "extend-ignore"}
+
+
+def _check_code_shape(code: str, path: Path | str, key: str) -> str:
+    import re
+
+    if code == "ALL" or re.fullmatch(r"[A-Z]{1,3}[0-9]{0,3}", code):
+        return code
+    raise ConfigError(
+        f"{path}: '{key}' has {code!r}, which is not a rule code or prefix"
+        " (like NB, NT1 or NN101)"
+    )
+
+
+def with_overrides(config: Config, **overrides: Any) -> Config:
+    """A copy of ``config`` with command-line values applied (None = unset)."""
+    changes = {k: v for k, v in overrides.items() if v is not None}
+    return dataclasses.replace(config, **changes)
+
+
+
+__all__ = ["Config", "find_config_file", "load_config", "parse_config", "with_overrides"]

@@ -1,0 +1,198 @@
+"""Document: one article as rules see it.
+
+The file is decoded once (UTF-8, BOM dropped, line endings kept), non-prose
+spans are masked to spaces in ``prose`` (same length as ``text``), and the
+line index, paragraphs and sentences are computed lazily once and shared by
+every rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from newslint import markup
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_BLANK_LINES = re.compile(r"(?:\r?\n)(?:[ \t]*\r?\n)+")
+_NEWLINE = re.compile(r"\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph or sentence: offsets into ``Document.text`` and the *prose*
+    (masked) characters of that span, outer whitespace trimmed."""
+
+    start: int
+    end: int
+    text: str
+
+
+def decode(raw: bytes) -> tuple[str, int | None]:
+    """Decode UTF-8 (BOM dropped); on bad bytes, decode with U+FFFD.
+
+    Returns the text and the character offset of the first bad byte (None
+    when the file is valid UTF-8).
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        good_prefix = raw[: exc.start].decode("utf-8", errors="replace")
+        return raw.decode("utf-8", errors="replace"), len(good_prefix)
+
+
+def _parse_front_matter(delimiter: str, body: str) -> dict[str, Any]:
+    """Top-level keys of the front matter; only scalars matter to newslint."""
+    if delimiter == "+++":
+        try:
+            import tomllib
+        except ModuleNotFoundError:  # Python 3.10
+            import tomli as tomllib  # type: ignore[no-redef]
+        try:
+            return dict(tomllib.loads(body))
+        except tomllib.TOMLDecodeError:
+            return {}
+    data: dict[str, Any] = {}
+    for line in body.splitlines():
+        match = re.match(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", line)
+        if match:
+            value = match.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            data[match.group(1)] = value
+    return data
+
+
+class Document:
+    """One article: path, decoded text, masked prose and lazy analyses."""
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        *,
+        is_target: bool = True,
+        decode_error_at: int | None = None,
+        raw: bytes | None = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.is_target = is_target
+        self.decode_error_at = decode_error_at
+        self._raw = raw
+
+    @classmethod
+    def from_bytes(cls, path: str, raw: bytes, *, is_target: bool = True) -> Document:
+        text, bad = decode(raw)
+        return cls(path, text, is_target=is_target, decode_error_at=bad, raw=raw)
+
+    # -- identity -----------------------------------------------------------
+    @cached_property
+    def content_hash(self) -> str:
+        data = self._raw if self._raw is not None else self.text.encode("utf-8")
+        return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.path.lower().endswith(MARKDOWN_SUFFIXES)
+
+    # -- front matter and masking ---------------------------------------------
+    @cached_property
+    def _front(self) -> tuple[markup.Span, str, str] | None:
+        return markup.front_matter_span(self.text)
+
+    @property
+    def front_matter_span(self) -> markup.Span | None:
+        return self._front[0] if self._front else None
+
+    @cached_property
+    def front_matter(self) -> dict[str, Any]:
+        if not self._front:
+            return {}
+        _, delimiter, body = self._front
+        return _parse_front_matter(delimiter, body)
+
+    @cached_property
+    def masked_spans(self) -> list[markup.Span]:
+        """Spans that are not prose: front matter, comments, code, URLs, links."""
+        text = self.text
+        spans: list[markup.Span] = []
+        if self._front:
+            spans.append(self._front[0])
+        spans.extend(markup.html_comments(text))
+        if self.is_markdown:
+            spans.extend(markup.fenced_code(text))
+            spans.extend(markup.inline_code(text))
+            spans.extend(markup.link_targets(text))
+        spans.extend(markup.urls(text))
+        return markup.merge(spans)
+
+    @cached_property
+    def prose(self) -> str:
+        """``text`` with non-prose blanked to spaces: same length, same lines."""
+        return markup.mask(self.text, self.masked_spans)
+
+    # -- positions --------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset, columns in code points."""
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line without its line ending."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    # -- structure ----------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        """Blank-line separated blocks of prose (masked parts excluded)."""
+        prose = self.prose
+        blocks: list[Block] = []
+        pos = 0
+        for match in _BLANK_LINES.finditer(prose):
+            _add_block(blocks, prose, pos, match.start())
+            pos = match.end()
+        _add_block(blocks, prose, pos, len(prose))
+        return blocks
+
+    @cached_property
+    def sentences(self) -> list[Block]:
+        from newslint.text.sentences import split_sentences
+
+        return [
+            sentence
+            for paragraph in self.paragraphs
+            for sentence in split_sentences(self.prose, paragraph.start, paragraph.end)
+        ]
+
+    @property
+    def story_key(self) -> str | None:
+        """The front-matter ``story`` key, when present."""
+        value = self.front_matter.get("story")
+        return str(value) if value not in (None, "") else None
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, {len(self.text)} chars)"
+
+
+def _add_block(blocks: list[Block], prose: str, start: int, end: int) -> None:
+    chunk = prose[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk) - len(chunk.rstrip())
+    s, e = start + lead, end - trail
+    blocks.append(Block(s, e, prose[s:e]))

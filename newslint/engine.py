@@ -1,0 +1,213 @@
+"""Run the rules: per-document pass (optionally in worker processes), then the
+corpus pass over stories, then suppression, per-file ignores and sorting.
+
+The engine never names a rule: it gets rule classes from the registry that
+the plugins filled. Workers rebuild their own registry from the picklable
+Config and return only picklable values (findings, facts, suppressions).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from newslint import suppression
+from newslint.config import Config
+from newslint.document import Document
+from newslint.errors import InputError, PluginError
+from newslint.finding import Finding
+from newslint.rule import CorpusRule, DocumentRule, Member, Rule, Story
+from newslint.selection import Selection
+
+#: Below this many files, worker processes cost more than they save.
+PARALLEL_THRESHOLD = 32
+
+
+@dataclass
+class DocResult:
+    """What the per-document pass learns about one article."""
+
+    path: str
+    is_target: bool
+    content_hash: str
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+    story_key: str | None = None
+    signature: Any = None
+    suppressions: suppression.Suppressions = field(
+        default_factory=suppression.Suppressions
+    )
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    files: int
+    targets: int
+    stories: list[Story]
+    #: Findings hidden by suppression comments (for unused-suppression checks).
+    suppressed: int = 0
+
+
+class Linter:
+    """Everything a process needs to lint: config, plugins, enabled rules."""
+
+    def __init__(
+        self,
+        config: Config,
+        selection: Selection | None = None,
+        *,
+        cli_selectors: Iterable[str] = (),
+    ) -> None:
+        from newslint.errors import UsageError
+        from newslint.plugins import build_plugin_manager, build_registry
+        from newslint.selection import resolve
+
+        self.config = config
+        self.use_cache = True
+        #: Compute story keys and signatures even with no corpus rule enabled.
+        self.want_stories = False
+        self.pm = build_plugin_manager(config)
+        self.registry = build_registry(self.pm, config)
+        for selector in cli_selectors:
+            if not self.registry.is_known_selector(selector):
+                raise UsageError(
+                    f"unknown rule code or prefix {selector!r} (see 'newslint rules')"
+                )
+        self.selection = selection or resolve(self.registry, config)
+        rules = self.registry.instantiate(list(self.selection.enabled), config)
+        self.document_rules = [r for r in rules if isinstance(r, DocumentRule)]
+        self.corpus_rules = [r for r in rules if isinstance(r, CorpusRule)]
+        self._cache: Any = None
+
+    # -- per document -------------------------------------------------------
+    def process(self, source_path: str, raw: bytes, is_target: bool) -> DocResult:
+        """Lint one article and extract its facts for the corpus pass."""
+        doc = Document.from_bytes(source_path, raw, is_target=is_target)
+        result = DocResult(source_path, is_target, doc.content_hash)
+        if is_target:
+            for rule in self.document_rules:
+                result.findings.extend(_run(rule, doc, rule_check))
+            result.suppressions = suppression.parse(doc.text)
+        for rule in self.corpus_rules:
+            result.facts[rule.code] = _run(rule, doc, rule_extract)
+        if self.corpus_rules or self.want_stories:
+            result.story_key = self.pm.hook.story_key(document=doc)
+            if result.story_key is None:
+                from newslint.corpus import signature
+
+                result.signature = signature(doc, self.config)
+        return result
+
+    # -- the whole run --------------------------------------------------------
+    def run(self, sources: list[Any], jobs: int | None = None) -> RunResult:
+        results = list(self._per_document(sources, jobs))
+        stories: list[Story] = []
+        findings = [f for r in results for f in r.findings]
+        if self.corpus_rules and results:
+            from newslint.corpus import group_stories
+
+            stories = group_stories(results, self.config)
+            for story in stories:
+                if not story.targets:
+                    continue
+                for rule in self.corpus_rules:
+                    try:
+                        findings.extend(rule.check_story(story))
+                    except Exception as exc:  # noqa: BLE001
+                        raise PluginError(
+                            f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
+                            f" on story {story.key!r}: {type(exc).__name__}: {exc}"
+                        ) from None
+        by_path = {r.path: r for r in results}
+        kept: list[Finding] = []
+        suppressed = 0
+        for finding in findings:
+            owner = by_path.get(finding.path)
+            if owner is None or not owner.is_target:
+                continue
+            if self.selection.ignored_for(finding.path, finding.code):
+                continue
+            if owner.suppressions.suppresses(finding.line, finding.code):
+                suppressed += 1
+                continue
+            kept.append(finding)
+        kept = sorted(set(kept), key=lambda f: f.sort_key)
+        targets = sum(1 for r in results if r.is_target)
+        return RunResult(kept, len(results), targets, stories, suppressed)
+
+    def stories(self, sources: list[Any], jobs: int | None = None) -> list[Story]:
+        """How ``sources`` group into stories (for ``newslint stories``)."""
+        from newslint.corpus import group_stories
+
+        self.want_stories = True
+        self.document_rules = []
+        return group_stories(list(self._per_document(sources, jobs)), self.config)
+
+    def _per_document(self, sources: list[Any], jobs: int | None) -> Iterator[DocResult]:
+        if jobs is None:
+            jobs = (os.cpu_count() or 1) if len(sources) >= PARALLEL_THRESHOLD else 1
+        if jobs <= 1 or len(sources) < 2:
+            for source in sources:
+                yield self.process(source.path, read_source(source), source.is_target)
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, min(64, len(sources) // (jobs * 4) or 1))
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker, initargs=(self.config, self.selection)
+        ) as pool:
+            yield from pool.map(_work, sources, chunksize=chunk)
+
+
+def read_source(source: Any) -> bytes:
+    if source.stdin is not None:
+        return bytes(source.stdin)
+    try:
+        with open(source.path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise InputError(f"{source.path}: cannot read: {exc.strerror}") from None
+
+
+def rule_check(rule: Rule, doc: Document) -> list[Finding]:
+    assert isinstance(rule, DocumentRule)
+    return list(rule.check(doc))
+
+
+def rule_extract(rule: Rule, doc: Document) -> Any:
+    assert isinstance(rule, CorpusRule)
+    return rule.extract(doc)
+
+
+def _run(rule: Rule, doc: Document, step: Any) -> Any:
+    try:
+        return step(rule, doc)
+    except Exception as exc:  # noqa: BLE001 - a crashing rule is a PluginError
+        raise PluginError(
+            f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed on"
+            f" {doc.path}: {type(exc).__name__}: {exc}"
+        ) from None
+
+
+_WORKER: Linter | None = None
+
+
+def _init_worker(config: Config, selection: Selection) -> None:
+    global _WORKER
+    _WORKER = Linter(config, selection)
+
+
+def _work(source: Any) -> DocResult:
+    assert _WORKER is not None
+    return _WORKER.process(source.path, read_source(source), source.is_target)
+
+
+def iter_findings(results: Iterable[DocResult]) -> Iterator[Finding]:
+    for result in results:
+        yield from result.findings
+
+
+__all__ = ["DocResult", "Linter", "Member", "RunResult", "Story"]

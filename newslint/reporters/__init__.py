@@ -1,0 +1,1 @@
+"""Output formats. Built-ins register through the ``register_reporters`` hook."""

@@ -1,0 +1,268 @@
+"""Base classes for rules: what a plugin subclasses.
+
+A rule is a class with a code, a name, a docstring (summary, paragraph,
+``Bad:`` and ``Good:`` examples), a severity, an on/off default and a nested
+``Options`` dataclass whose fields are its options. The engine instantiates it
+with validated options and calls ``check`` (per document) or ``extract`` and
+``check_story`` (cross-source).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, get_type_hints
+
+from newslint.document import Document
+from newslint.finding import Finding, Fix, Related, Severity
+
+CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """A rule without options."""
+
+
+class Rule:
+    """Common attributes of every rule; subclass DocumentRule or CorpusRule."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    enabled_by_default: ClassVar[bool] = True
+    Options: ClassVar[type] = NoOptions
+    #: Set by the registry: the plugin that registered the rule.
+    plugin_name: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("abstract", False) or inspect.isabstract(cls):
+            return
+        if "code" not in cls.__dict__ and not hasattr(cls, "code"):
+            return  # an intermediate base class
+        code = getattr(cls, "code", "")
+        if not isinstance(code, str) or not CODE_PATTERN.match(code):
+            raise TypeError(
+                f"{cls.__qualname__}: rule code {code!r} must look like 'AB123'"
+            )
+        if not getattr(cls, "name", ""):
+            raise TypeError(f"{cls.__qualname__}: rule {code} needs a name")
+        if not (cls.__doc__ or "").strip():
+            raise TypeError(f"{cls.__qualname__}: rule {code} needs a docstring")
+        if not dataclasses.is_dataclass(cls.Options):
+            raise TypeError(f"{cls.__qualname__}: Options must be a dataclass")
+
+    def __init__(self, options: Any = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    # -- documentation ------------------------------------------------------
+    @classmethod
+    def summary(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "").splitlines()[0]
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def examples(cls) -> dict[str, str]:
+        """The text under ``Bad:`` and ``Good:`` in the docstring (indented block)."""
+        doc = cls.documentation()
+        out: dict[str, str] = {}
+        for label in ("Bad", "Good"):
+            match = re.search(
+                rf"^{label}:[ \t]*\n((?:[ \t]+.*\n?|[ \t]*\n)+)", doc, re.M
+            )
+            if match:
+                out[label.lower()] = inspect.cleandoc(match.group(1)) + "\n"
+        return out
+
+    @classmethod
+    def family(cls) -> str:
+        return cls.code.rstrip("0123456789")
+
+    @classmethod
+    def option_fields(cls) -> list[dataclasses.Field[Any]]:
+        return list(dataclasses.fields(cls.Options))
+
+    @classmethod
+    def build_options(cls, values: Mapping[str, Any], where: str) -> Any:
+        """Validate ``values`` (kebab- or snake-case keys) into an Options."""
+        from newslint.errors import ConfigError
+
+        fields = {f.name: f for f in dataclasses.fields(cls.Options)}
+        hints = get_type_hints(cls.Options)
+        kwargs: dict[str, Any] = {}
+        for key, value in values.items():
+            name = key.replace("-", "_")
+            if name not in fields:
+                allowed = ", ".join(f.replace("_", "-") for f in fields) or "none"
+                raise ConfigError(
+                    f"{where}: unknown option {key!r} for {cls.code}"
+                    f" (allowed: {allowed})"
+                )
+            if not _matches(value, hints.get(name, Any)):
+                raise ConfigError(
+                    f"{where}: option {key!r} for {cls.code} must be"
+                    f" {_type_name(hints.get(name, Any))}, got {value!r}"
+                )
+            if isinstance(value, list) and _origin(hints.get(name)) in (tuple, frozenset):
+                value = _origin(hints.get(name))(value)
+            kwargs[name] = value
+        return cls.Options(**kwargs)
+
+    # -- helpers for subclasses ---------------------------------------------
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        fix: Fix | None = None,
+        related: Iterable[Related] = (),
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A Finding for ``doc.text[start:end]`` with positions computed."""
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(max(start, end))
+        return Finding(
+            path=doc.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            code=self.code,
+            message=message,
+            severity=severity or self.severity,
+            rule=self.name,
+            related=tuple(related),
+            fix=fix,
+            start=start,
+            end=end,
+        )
+
+
+class DocumentRule(Rule):
+    """A rule that looks at one article at a time."""
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+class CorpusRule(Rule):
+    """A rule that compares the articles of one story.
+
+    ``extract`` runs once per article (cached by content hash and ``version``)
+    and returns JSON-able facts that carry their own positions;
+    ``check_story`` sees every member's facts and yields findings for targets.
+    """
+
+    #: Bump when extract() changes, so cached facts are recomputed.
+    version: ClassVar[str] = "1"
+
+    def extract(self, doc: Document) -> Any:
+        raise NotImplementedError
+
+    def check_story(self, story: Story) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def story_finding(
+        self,
+        path: str,
+        position: tuple[int, int, int, int],
+        message: str,
+        *,
+        related: Iterable[Related] = (),
+        severity: Severity | None = None,
+        fix: Fix | None = None,
+        span: tuple[int, int] = (0, 0),
+    ) -> Finding:
+        """A Finding from stored positions (line, column, end_line, end_column)."""
+        line, column, end_line, end_column = position
+        return Finding(
+            path=path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            code=self.code,
+            message=message,
+            severity=severity or self.severity,
+            rule=self.name,
+            related=tuple(related),
+            fix=fix,
+            start=span[0],
+            end=span[1],
+        )
+
+
+@dataclass(frozen=True)
+class Member:
+    """One article of a story as corpus rules see it: its facts, not its text."""
+
+    path: str
+    is_target: bool
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Story:
+    """The articles grouped as reports of one event."""
+
+    key: str
+    members: tuple[Member, ...]
+    why: str = ""
+
+    def facts(self, code: str) -> list[tuple[Member, Any]]:
+        """Each member's facts for rule ``code`` (members without facts skipped)."""
+        return [(m, m.facts[code]) for m in self.members if code in m.facts]
+
+    @property
+    def targets(self) -> list[Member]:
+        return [m for m in self.members if m.is_target]
+
+
+def _matches(value: Any, hint: Any) -> bool:
+    import types
+    import typing
+
+    if hint is Any:
+        return True
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_matches(value, a) for a in args)
+    if hint is type(None):
+        return value is None
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if origin in (list, tuple, typing.Sequence, frozenset, set):
+        if not isinstance(value, (list, tuple)):
+            return False
+        inner = args[0] if args else Any
+        return all(_matches(v, inner) for v in value)
+    if origin in (dict, typing.Mapping):
+        if not isinstance(value, dict):
+            return False
+        key_t, val_t = args if args else (Any, Any)
+        return all(_matches(k, key_t) and _matches(v, val_t) for k, v in value.items())
+    if isinstance(hint, type):
+        return isinstance(value, hint)
+    return True
+
+
+def _origin(hint: Any) -> Any:
+    import typing
+
+    return typing.get_origin(hint)
+
+
+def _type_name(hint: Any) -> str:
+    return getattr(hint, "__name__", None) or str(hint).replace("typing.", "")

@@ -1,0 +1,1 @@
+"""Shared text analysers, computed once per Document and used by many rules."""
