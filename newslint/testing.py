@@ -143,10 +143,14 @@ def _matches(want: dict[str, Any], got: dict[str, Any], default_code: str) -> bo
     if "message" in want and want["message"] not in got["message"]:
         return False
     if "related" in want:
-        wanted = [(r["path"], r.get("line")) for r in want["related"]]
-        have = [(r["path"], r["line"]) for r in got["related"]]
-        if not all(w in have or (w[0], None) in [(h[0], None) for h in have] and w[1] is None for w in wanted):
-            return False
+        have = {(r["path"], r["line"]) for r in got["related"]}
+        have_paths = {r["path"] for r in got["related"]}
+        for rel in want["related"]:
+            if rel.get("line") is None:
+                if rel["path"] not in have_paths:
+                    return False
+            elif (rel["path"], rel["line"]) not in have:
+                return False
     return True
 
 
