@@ -74,7 +74,9 @@ def run_case(case: Case, *, plugins: tuple[str, ...] = ()) -> list[Finding]:
         select = data.get("select") or [case.rule]
         config_data["select"] = list(select)
         if plugins:
-            config_data["plugins"] = [*config_data.get("plugins", []), *plugins]
+            # Paths are given relative to the caller's folder, not the temp folder.
+            resolved = [os.path.abspath(p) if p.endswith(".py") else p for p in plugins]
+            config_data["plugins"] = [*config_data.get("plugins", []), *resolved]
         config = parse_config(config_data, Path(tmp, "newslint.toml"))
         assert isinstance(config, Config)
         targets = data.get("targets") or list(files)
