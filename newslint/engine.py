@@ -114,6 +114,8 @@ class Linter:
                 if not story.targets:
                     continue
                 for rule in self.corpus_rules:
+                    if rule.scope == "corpus":
+                        continue
                     try:
                         findings.extend(rule.check_story(story))
                     except Exception as exc:  # noqa: BLE001
@@ -121,6 +123,16 @@ class Linter:
                             f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
                             f" on story {story.key!r}: {type(exc).__name__}: {exc}"
                         ) from None
+            for rule in self.corpus_rules:
+                if rule.scope != "corpus":
+                    continue
+                try:
+                    findings.extend(rule.check_corpus(stories))
+                except Exception as exc:  # noqa: BLE001
+                    raise PluginError(
+                        f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
+                        f" on the corpus: {type(exc).__name__}: {exc}"
+                    ) from None
         by_path = {r.path: r for r in results}
         kept: list[Finding] = []
         suppressed = 0

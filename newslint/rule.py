@@ -164,12 +164,21 @@ class CorpusRule(Rule):
 
     #: Bump when extract() changes, so cached facts are recomputed.
     version: ClassVar[str] = "1"
+    #: "story": check_story runs once per story. "corpus": the engine calls
+    #: check_corpus once with every story of the run (whole-corpus counts).
+    scope: ClassVar[str] = "story"
 
     def extract(self, doc: Document) -> Any:
         raise NotImplementedError
 
     def check_story(self, story: Story) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def check_corpus(self, stories: list[Story]) -> Iterator[Finding]:
+        """Called once per run instead of check_story when ``scope = "corpus"``."""
+        for story in stories:
+            if story.targets:
+                yield from self.check_story(story)
 
     def story_finding(
         self,
