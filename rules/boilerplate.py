@@ -41,7 +41,14 @@ from newslint import (
 _HERE = Path(__file__).resolve().parent
 #: Lines longer than this are article text, never a catalogue leftover.
 _MAX_LEFTOVER_CHARS = 400
-_TAIL = r"[^\n]{0,120}?"
+#: "…": a short tail (up to 10 words, no sentence punctuation inside).
+_SHORT_TAIL = r"(?:[^\s!?]*[^\s.!?](?:[ \t]+[^\s!?]*[^\s.!?]){0,9})?"
+#: The same after a phrase not ending in ":" must start like a name ("from TIME").
+_NAME_START = r"(?-i:(?=[\p{Lu}\p{N}\p{Sc}@“\"‘'#(]|[\w.+-]+@))"
+_NAME_TAIL = r"(?:[ \t]+" + _NAME_START + _SHORT_TAIL + ")?"
+#: "……": a long tail (a caption or a title of up to 200 characters) that
+#: starts like a title ("Video: Floods in the north", not "Watch: the union's ...").
+_LONG_TAIL = r"(?:" + _NAME_START + r"[^\n]{1,200}?)?"
 _SEP = r"[\s|•·,;/–—-]*"
 
 
@@ -92,11 +99,23 @@ def entry_pattern(entry: str) -> tuple[str, bool]:
     """A catalogue entry as a regex fragment, and whether it has a free tail."""
     if entry.startswith("re:"):
         return f"(?:{entry[3:]})", True
-    parts = regex.split(r"…|\.\.\.", entry)
+    parts = regex.split(r"(……|…|\.\.\.)", entry)
     if len(parts) == 1:
         return f"(?:{_literal(entry)})", False
-    pieces = [_literal(p) for p in parts]
-    return "(?:" + (r"\s*" + _TAIL + r"\s*").join(pieces) + ")", True
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            out.append(_literal(part))
+            continue
+        before = parts[index - 1].strip()
+        is_end = index == len(parts) - 2 and not parts[-1].strip()
+        if part == "……":
+            out.append(r"\s*" + _LONG_TAIL)
+        elif is_end and before and not before.endswith(":"):
+            out.append(_NAME_TAIL)
+        else:
+            out.append(r"\s*" + _SHORT_TAIL + r"\s*")
+    return "(?:" + "".join(out) + ")", True
 
 
 def _key(entry: str) -> str:
@@ -200,8 +219,27 @@ def doc_lines(doc: Document) -> list[Line]:
         core = lstripped.rstrip()
         if not core:
             continue
+        if "](" in text[cs : cs + len(core) + 1]:
+            core = _flatten_links(core, text, cs)
         out.append(Line(index + 1, start, end, nxt, cs, cs + len(core), core, markup))
     return out
+
+
+_LINK_TEXT = regex.compile(r"\[([^\[\]\n]*)\]")
+
+
+def _flatten_links(core: str, text: str, offset: int) -> str:
+    """``[Home]   › [News]  `` (link targets masked) -> ``Home › News``."""
+
+    def repl(match: Any) -> str:
+        after = offset + match.end()
+        return (
+            match.group(1)
+            if after < len(text) and text[after] == "("
+            else match.group(0)
+        )
+
+    return " ".join(_LINK_TEXT.sub(repl, core).split())
 
 
 def _visible_span(doc: Document, line: Line) -> tuple[int, int]:
@@ -503,7 +541,7 @@ _AFTER_SENTENCE = r"(?:(?<=^)|(?<=[.!?…][”\"’)\]]*[ \t]+)|(?<=[”\"’][ 
 _CAP = r"[\p{Lu}][\p{L}\p{N}'’.&-]*"
 _CREDIT_LABEL = (
     r"(?:Photo(?:graph)?s?|Image|Picture|Pictures|Illustration)\s+(?:by|credit|source)\s*:?"
-    r"|Photograph\s*:|(?:Photo|Image|Picture)\s+credits?\s*:|Credits?\s*:"
+    r"|Photograph\s*:|(?:Photo|Image|Picture)\s+credits?\s*:|Credits?\s*(?::|\.{3}|…)"
     r"|(?:Image|Picture|Photo)\s+source\s*[:,]"
 )
 
@@ -527,7 +565,8 @@ def compile_credits(names: tuple[str, ...]) -> dict[str, Any]:
         "via": regex.compile(rf"(?i:\bvia)\s+(?i:{ag}){end}", flags),
         # REUTERS/Jane Doe
         "agency_slash": regex.compile(
-            rf"{_AFTER_SENTENCE}(?i:{ag})\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}{end}", flags
+            rf"{_AFTER_SENTENCE}(?i:{ag})(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}){{1,3}}{end}",
+            flags,
         ),
         # Jane Doe/AFP, Jane Doe/Getty Images/Example
         "slash_agency": regex.compile(
@@ -801,6 +840,11 @@ class EdgeNavigation(DocumentRule):
             and "@" not in ln.core
             and not _SIGN_OFF.match(ln.core)
         ]
+        for index, line in enumerate(tail):
+            if line.markup == "heading" and not known.fullmatch(line.core):
+                # A sub-heading opens content of its own (a factbox, a note).
+                tail = tail[:index]
+                break
         if len(tail) < self.options.min_run:
             for line in tail:
                 if _MENU_ROW.fullmatch(line.core) and not known.fullmatch(line.core):
@@ -872,7 +916,12 @@ class TemplateLine(CorpusRule):
     def extract(self, doc: Document) -> Any:
         facts = []
         seen: set[str] = set()
+        known = compile_catalogue(
+            tuple(e for section in catalogue().values() for e in section)
+        )
         for line in doc_lines(doc):
+            if known.fullmatch(line.core):
+                continue  # NB101-NB106 report it already
             words = line.core.split()
             if not words or len(words) > self.options.max_words:
                 continue
