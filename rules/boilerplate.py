@@ -167,7 +167,7 @@ _LEAD = regex.compile(
     r"^(?P<ws>[ \t]*)(?P<quote>(?:>[ \t]?)+)?(?:(?P<h>#{1,6}[ \t]+)|(?P<li>(?:[-*+•·]|\d{1,3}[.)])[ \t]+))?"
     r"(?:[*_]{1,3}|[«‹←<|]\s*)*"
 )
-_TRAIL = regex.compile(r"(?:[\s*_»›→←‹«|>:…]|\.\.\.|\]\s*$)+$")
+_TRAIL = regex.compile(r"(?:[\s*_»›→←‹«|>:…]|[ \t][-–—]+|\.\.\.|\]\s*$)+$")
 
 
 def doc_lines(doc: Document) -> list[Line]:
@@ -877,13 +877,20 @@ class EdgeNavigation(DocumentRule):
 class TemplateOptions:
     #: Report a line found verbatim in at least this many articles ...
     min_articles: int = 3
-    #: ... and in at least this fraction of all articles of the run.
+    #: ... and in at least this fraction of all articles of the run ...
     min_fraction: float = 0.01
-    #: ... belonging to at least this many different stories (syndicated
-    #: copies of one story share whole paragraphs legitimately).
-    min_stories: int = 2
+    #: ... not counting copies of one text: two articles whose lines overlap
+    #: more than this (Jaccard) count once (syndicated wire copies share
+    #: whole paragraphs legitimately).
+    max_overlap: float = 0.5
     #: Longer lines are article text, not template residue.
     max_words: int = 25
+
+
+def _line_hash(text: str) -> str:
+    return hashlib.blake2b(
+        " ".join(text.split()).casefold().encode("utf-8"), digest_size=8
+    ).hexdigest()
 
 
 class TemplateLine(CorpusRule):
@@ -891,9 +898,10 @@ class TemplateLine(CorpusRule):
 
     A scraper run over one site keeps the site's template in every article: a
     promo line, a footer, a sign-up box. A line found word for word in
-    several articles about *different* stories is residue of that template,
-    even when no catalogue knows its wording. Articles of one story (wire
-    copies) may share paragraphs and do not count on their own.
+    several otherwise different articles is residue of that template, even
+    when no catalogue knows its wording. Copies of one text (syndicated wire
+    stories share whole paragraphs) count as one article. Lines that the
+    phrase catalogue (NB101-NB106) already reports are left to those rules.
 
     Bad:
         Get the Morning Ledger in your inbox
@@ -902,65 +910,73 @@ class TemplateLine(CorpusRule):
         The council will vote on the budget next week.
 
     (The Bad line is reported only when it appears in at least
-    ``min-articles`` (3) articles, ``min-fraction`` (1%) of the run, from
-    ``min-stories`` (2) stories.) Fix: delete the line from the template
-    scrape. Options under ``[tool.newslint.rules.NB110]``.
+    ``min-articles`` (3) different articles and ``min-fraction`` (1%) of the
+    articles of the run.) Fix: delete the line. Options ``min-articles``,
+    ``min-fraction``, ``max-overlap`` and ``max-words`` under
+    ``[tool.newslint.rules.NB110]``.
     """
 
     code = "NB110"
     name = "boilerplate.template-line"
-    version = "1"
+    version = "2"
     scope = "corpus"
     Options = TemplateOptions
 
     def extract(self, doc: Document) -> Any:
-        facts = []
+        candidates = []
+        every: list[str] = []
         seen: set[str] = set()
         known = compile_catalogue(
             tuple(e for section in catalogue().values() for e in section)
         )
         for line in doc_lines(doc):
-            if known.fullmatch(line.core):
-                continue  # NB101-NB106 report it already
-            words = line.core.split()
-            if not words or len(words) > self.options.max_words:
-                continue
-            if not any(c.isalpha() for c in line.core):
-                continue
-            key = hashlib.blake2b(
-                " ".join(words).casefold().encode("utf-8"), digest_size=8
-            ).hexdigest()
+            key = _line_hash(line.core)
             if key in seen:
                 continue
             seen.add(key)
+            every.append(key)
+            words = line.core.split()
+            if len(words) > self.options.max_words or not any(
+                c.isalpha() for c in line.core
+            ):
+                continue
+            if known.fullmatch(line.core):
+                continue  # NB101-NB106 report it already
             start, end = _visible_span(doc, line)
             ln, col = doc.position(start)
             eln, ecol = doc.position(end)
-            facts.append([key, ln, col, eln, ecol, start, end, _preview(line.core)])
-        return facts
+            candidates.append(
+                [key, ln, col, eln, ecol, start, end, _preview(line.core)]
+            )
+        return {"lines": candidates, "all": every}
 
     def check_story(self, story: Story) -> Iterator[Finding]:
         yield from self.check_corpus([story])
 
     def check_corpus(self, stories: list[Story]) -> Iterator[Finding]:
-        where: dict[str, list[tuple[str, str, list[Any]]]] = defaultdict(list)
-        total = 0
+        where: dict[str, list[tuple[str, list[Any]]]] = defaultdict(list)
+        line_sets: dict[str, frozenset[str]] = {}
         for story in stories:
             for member, facts in story.facts(self.code):
-                total += 1
-                for fact in facts or ():
-                    where[fact[0]].append((story.key, member.path, fact))
+                if not isinstance(facts, dict):
+                    continue
+                line_sets[member.path] = frozenset(facts.get("all", ()))
+                for fact in facts.get("lines", ()):
+                    where[fact[0]].append((member.path, fact))
+        total = len(line_sets)
         targets = {m.path for s in stories for m in s.targets}
         opts = self.options
         need = max(opts.min_articles, opts.min_fraction * total)
         for places in where.values():
-            if len(places) < need or len({p[0] for p in places}) < opts.min_stories:
+            if len(places) < need or not any(p[0] in targets for p in places):
                 continue
-            for _story, path, fact in places:
+            if self._distinct(places, line_sets, need) < need:
+                continue
+            for path, fact in places:
                 if path not in targets:
                     continue
-                others = [p for p in places if p[1] != path]
-                related = [Related(p[1], p[2][1], p[2][2], p[2][7]) for p in others[:3]]
+                others = [p for p in places if p[0] != path]
+                related = [Related(p[0], p[1][1], p[1][2], p[1][7]) for p in others[:3]]
                 yield self.story_finding(
                     path,
                     (fact[1], fact[2], fact[3], fact[4]),
@@ -969,6 +985,26 @@ class TemplateLine(CorpusRule):
                     related=related,
                     span=(fact[5], fact[6]),
                 )
+
+    def _distinct(
+        self,
+        places: list[tuple[str, list[Any]]],
+        line_sets: dict[str, frozenset[str]],
+        need: float,
+    ) -> int:
+        """How many of the articles are not copies of one another (greedy, stops at need)."""
+        picked: list[frozenset[str]] = []
+        for path, _fact in places:
+            lines = line_sets[path]
+            if all(
+                len(lines & other) / (len(lines | other) or 1)
+                <= self.options.max_overlap
+                for other in picked
+            ):
+                picked.append(lines)
+                if len(picked) >= need:
+                    break
+        return len(picked)
 
 
 RULES: tuple[type, ...] = (

@@ -98,18 +98,40 @@ def _story(key, docs, rule):
     return Story(key, members)
 
 
-def test_template_line_needs_several_stories():
+PROMO = "Get the Morning Ledger in your inbox"
+TOPICS = [
+    "A bakery in Leeds won a national prize on Monday.",
+    "Volunteers began clearing the river in Hull on Tuesday.",
+    "The chess club in York turned 100 on Wednesday.",
+    "A new library opened in Bath on Thursday.",
+]
+
+
+def test_template_line_across_different_articles():
     rule = nb.TemplateLine()
-    promo = "Get the Morning Ledger in your inbox"
-    docs = [(f"a{i}.txt", f"Story {i} text is here.\n\n{promo}\n") for i in range(4)]
-    one_story = [_story("s", docs, rule)]
-    assert list(rule.check_corpus(one_story)) == []
-    many = [_story(f"s{i}", [doc], rule) for i, doc in enumerate(docs)]
-    found = list(rule.check_corpus(many))
+    docs = [
+        (f"a{i}.txt", f"Headline {i}\n\n{body}\n\n{PROMO}\n")
+        for i, body in enumerate(TOPICS)
+    ]
+    found = list(rule.check_corpus([_story("s", docs, rule)]))
     assert sorted(f.path for f in found) == [d[0] for d in docs]
-    assert all(f.line == 3 and f.column == 1 for f in found)
+    assert all(f.line == 5 and f.column == 1 for f in found)
     assert len(found[0].related) == 3
-    rule = nb.TemplateLine(nb.TemplateOptions(min_fraction=0.9))
-    assert len(list(rule.check_corpus(many))) == 4
-    rule = nb.TemplateLine(nb.TemplateOptions(min_articles=5))
-    assert list(rule.check_corpus(many)) == []
+    assert (
+        list(
+            nb.TemplateLine(nb.TemplateOptions(min_articles=5)).check_corpus(
+                [_story("s", docs, rule)]
+            )
+        )
+        == []
+    )
+    # 1% of 500 articles is more than the 4 that carry the line.
+    filler = [(f"z{i}.txt", f"Other text number {i}.\n") for i in range(496)]
+    assert list(rule.check_corpus([_story("s", docs + filler, rule)])) == []
+
+
+def test_syndicated_copies_count_once():
+    rule = nb.TemplateLine()
+    wire = "\n\n".join(TOPICS)
+    docs = [(f"copy{i}.txt", f"Outlet {i} headline\n\n{wire}\n") for i in range(5)]
+    assert list(rule.check_corpus([_story("s", docs, rule)])) == []
