@@ -5,4 +5,4 @@ Each module is a pluggy plugin with a ``register_rules`` hook implementation.
 module here and nothing in the engine.
 """
 
-PLUGINS: tuple[str, ...] = ("newslint.rules.typography", "newslint.rules.boilerplate",)
+PLUGINS: tuple[str, ...] = ("newslint.rules.typography", "newslint.rules.boilerplate", "newslint.rules.encoding",)

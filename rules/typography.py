@@ -1,16 +1,101 @@
-"""NT: typography and garbling within one article."""
+"""NT: typography and garbling within one article.
+
+Mechanical damage left by scrapers, spinners and careless edits: doubled
+punctuation, a doubled speech verb, space before punctuation, words glued
+together, digits inside spelled-out numbers, unbalanced quotation marks and
+paragraphs fused into one huge block. Every rule works on ``Document.prose``
+(front matter, code, comments and URLs masked), so offsets are file offsets.
+
+The list of real camel-case names that NT104 keeps quiet on lives beside this
+module in ``camel_case_names.txt``.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
 from newslint import Document, DocumentRule, Finding, Fix, Severity, hookimpl
 
+_HERE = Path(__file__).resolve().parent
+
+# -- shared helpers -------------------------------------------------------------
+
+#: Markdown decoration at the start of a line: blockquote, list marker, heading,
+#: emphasis.
+_LINE_DECORATION = regex.compile(
+    r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+)?[*_]*"
+)
+#: A line of a Markdown table.
+_TABLE_LINE = regex.compile(r"^[ \t]*\|")
+#: Line-ending punctuation after which an unwrapped line is a paragraph.
+_SENTENCE_END = regex.compile(r"[.!?:…][\"”’')\]]*[ \t]*$")
+_LIST_START = regex.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A paragraph as an editor sees it: offsets into the text."""
+
+    start: int
+    end: int
+
+
+def _lines(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    while pos < end:
+        nl = prose.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line_end = stop - 1 if stop > pos and prose[stop - 1] == "\r" else stop
+        if prose[pos:line_end].strip():
+            out.append((pos, line_end))
+        pos = stop + 1
+    return out
+
+
+def paragraph_units(doc: Document) -> list[_Unit]:
+    """Paragraphs: blank-line separated blocks, split further where needed.
+
+    Markdown joins the lines of a block into one paragraph except list items,
+    headings and blockquote starts. In plain text, a block whose lines are long
+    (over 100 characters) is unwrapped copy with one paragraph a line; a block
+    of short lines is hard-wrapped and stays one paragraph.
+    """
+    prose = doc.prose
+    units: list[_Unit] = []
+    for block in doc.paragraphs:
+        lines = _lines(prose, block.start, block.end)
+        if len(lines) <= 1:
+            units.append(_Unit(block.start, block.end))
+            continue
+        one_a_line = not doc.is_markdown and any(e - s > 100 for s, e in lines)
+        current: list[tuple[int, int]] = []
+        for index, (s, e) in enumerate(lines):
+            starts_new = (
+                one_a_line
+                or _LIST_START.match(prose, s)
+                or _TABLE_LINE.match(prose, s)
+                or (index and _TABLE_LINE.match(prose, lines[index - 1][0]))
+            )
+            if current and starts_new:
+                units.append(_Unit(current[0][0], current[-1][1]))
+                current = []
+            current.append((s, e))
+        if current:
+            units.append(_Unit(current[0][0], current[-1][1]))
+    return units
+
+
+# -- NT101 ------------------------------------------------------------------------
+
 # ". ." or ".." or ",," not part of an ellipsis (". . ." or "...").
 _DOUBLED = regex.compile(
-    r"(?<![.\s]\s?)(?<!\.)([.,;:!?])([\"”’»)]*)(\s?)(?<!\.\.)\1(?!\s?\.)"
+    r"(?<![.\s]\s?)(?<!\.)([.,;:])([\"”’»)]*)([ \t]?)(?<!\.\.)\1(?![ \t]?\.)"
 )
 
 
@@ -19,7 +104,8 @@ class DoubledPunctuation(DocumentRule):
 
     An editing tool or a scraper that glues fragments together leaves the
     closing punctuation twice. A spaced ellipsis (". . .") and "..." are
-    deliberate and are not reported.
+    deliberate and are not reported; neither is "!!" or "??", which belong to
+    quoted speech and social-media posts rather than to a broken edit.
 
     Bad:
         The talks ended. . Officials left.
@@ -48,6 +134,581 @@ class DoubledPunctuation(DocumentRule):
             )
 
 
+# -- NT102 ------------------------------------------------------------------------
+
+_SPEECH_VERBS = (
+    "said|says|added|adds|told|tells|explained|noted|stated|wrote|asked|"
+    "continued|insisted|argued|claimed|warned|stressed|declared|remarked|"
+    "replied|responded|announced|concluded|commented|observed|admitted|"
+    "acknowledged|emphasized|emphasised|underlined|recalled|reported"
+)
+_DOUBLED_VERB = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])((?i:{_SPEECH_VERBS}))\.[ \t]+({_SPEECH_VERBS})(?=[.,;]|[ \t]*$)",
+    regex.M,
+)
+
+
+class DoubledSpeechVerb(DocumentRule):
+    """A speech verb doubled around a period ("he said. added.").
+
+    Spinning tools and careless rewrites swap one attribution verb for
+    another and leave both behind. A sentence never starts with a lower-case
+    speech verb, so the second one is debris.
+
+    Bad:
+        "We will rebuild," the mayor said. added.
+
+    Good:
+        "We will rebuild," the mayor said. She added that funds were ready.
+
+    Fix: keep one verb (a safe fix deletes the second). Suppress with
+    ``newslint: noqa NT102``.
+    """
+
+    code = "NT102"
+    name = "typography.doubled-speech-verb"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for match in _DOUBLED_VERB.finditer(doc.prose):
+            start, end = match.start(1), match.end(2)
+            if doc.text[end : end + 1] in (".", ",", ";"):
+                end += 1
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"speech verb doubled: {doc.text[start:end]!r}",
+                fix=Fix(match.end(1), match.end(2), ""),
+            )
+
+
+# -- NT103 ------------------------------------------------------------------------
+
+_SPACE_BEFORE = regex.compile(
+    r"(?<=[\p{L}\p{N}”’\"')\]*_%])([ \t]+)([,;:?!.])(?=[\s\"”’»]|$)"
+)
+
+
+class SpaceBeforePunctuation(DocumentRule):
+    """A space before a comma, period, colon, semicolon, question or exclamation mark.
+
+    English typography puts these marks against the preceding word; a space
+    before them is left by bad joins of scraped fragments or by spinning
+    tools. Not reported: spaced ellipses (". . .", "... ."), times and ratios
+    written "10 : 30", a mark followed by a digit (".45 calibre"),
+    emoticons, and French-style spacing typed with a no-break or thin space
+    (U+00A0, U+202F), which is deliberate.
+
+    Bad:
+        Leaders from Asia , Europe and Africa attended.
+
+    Good:
+        Leaders from Asia, Europe and Africa attended . . . briefly.
+        The meeting began at 10:30 a.m. in the U.S. capital.
+
+    Fix: delete the space (safe fix). Suppress with ``newslint: noqa NT103``.
+    """
+
+    code = "NT103"
+    name = "typography.space-before-punctuation"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        prose, text = doc.prose, doc.text
+        for match in _SPACE_BEFORE.finditer(prose):
+            s, e = match.span(1)
+            mark = match.group(2)
+            if text[s:e] != prose[s:e]:
+                continue  # the "space" is masked code, a URL or a link target
+            before = prose[s - 1]
+            after = prose[match.end() : match.end() + 2]
+            if mark == "." and (before in ".…" or after.startswith((" .", "\t."))):
+                continue  # a spaced ellipsis
+            if mark in ":." and before.isdigit() and after[-1:].isdigit():
+                continue  # "10 : 30", "3 . 5"
+            if mark == "." and after[:1] == " " and after[1:2].isdigit():
+                continue  # ". 45 calibre" is another defect, not a stray space
+            yield self.finding(
+                doc,
+                s,
+                match.end(),
+                f"space before {mark!r}",
+                fix=Fix(s, e, ""),
+            )
+
+
+# -- NT104 ------------------------------------------------------------------------
+
+_GLUED = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}@#_'’.\-/&])(\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_@])(?!\.\p{L})"
+)
+#: Zipf frequency a lower-case half must reach to count as a common word.
+_COMMON_LEFT = 3.5
+_COMMON_RIGHT = 3.0
+
+
+@functools.cache
+def camel_case_names() -> frozenset[str]:
+    text = (_HERE / "camel_case_names.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+@functools.cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+@dataclass(frozen=True)
+class GluedWordsOptions:
+    #: More camel-case names to keep quiet (added to camel_case_names.txt).
+    allow: tuple[str, ...] = ()
+
+
+class GluedWords(DocumentRule):
+    """Two words glued into one token ("usSend").
+
+    When a scraper drops the line break between two page elements, the last
+    word of one and the first word of the next merge: a lower-case run
+    followed by a capitalised word, where both halves are common English
+    words. Real camel-case names stay quiet: only tokens that start with two
+    or more lower-case letters are considered (so iPhone, eBay, McDonald,
+    YouTube, JPMorgan, PlayStation, DeSantis and O'Neill never match), and
+    names such as easyJet or jetBlue are listed in ``camel_case_names.txt``.
+    Hashtags, handles and domain names are skipped.
+
+    Bad:
+        For tips, write to usSend your letters to the desk.
+
+    Good:
+        She bought an iPhone on eBay, then flew easyJet to see McDonald.
+
+    Fix: insert the missing line break or space (an unsafe fix inserts a
+    space). Options: ``allow`` (more names). Suppress with
+    ``newslint: noqa NT104``.
+    """
+
+    code = "NT104"
+    name = "typography.glued-words"
+    severity = Severity.WARNING
+    Options = GluedWordsOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        names: frozenset[str] | None = None
+        for match in _GLUED.finditer(doc.prose):
+            token = match.group(0)
+            if names is None:
+                names = camel_case_names() | frozenset(self.options.allow)
+            if token in names:
+                continue
+            left, right = match.group(1), match.group(2)
+            if _zipf(left) < _COMMON_LEFT or _zipf(right.lower()) < _COMMON_RIGHT:
+                continue
+            start, split, end = match.start(), match.end(1), match.end()
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"words glued together: {token!r} ({left!r} + {right!r})",
+                fix=Fix(split, split, " ", safe=False),
+            )
+
+
+# -- NT105 ------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+}
+_DIGIT_WORDS = (
+    "",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+)
+#: Real names that mix a figure and a number word.
+_MIXED_NAMES = frozenset({"7-eleven", "five-0", "seven-11"})
+_COMPOUND = regex.compile(
+    r"(?<![\p{L}\p{N}\-‐–])[\p{L}\p{N}]+(?:[-‐–][\p{L}\p{N}]+)+(?![\p{L}\p{N}]|[-‐–][\p{L}\p{N}])"
+)
+_PART = regex.compile(r"[\p{L}\p{N}]+")
+
+
+class DigitInSpelledNumber(DocumentRule):
+    """A figure inside a spelled-out number compound ("one-on-1", "twenty-1").
+
+    Spinning tools and bad find-and-replace passes turn one part of a
+    spelled-out compound into a figure. A compound that pairs a number word
+    with a single-digit figure is never house style (style guides spell out
+    one to nine, or use figures throughout: "1-on-1", "2-to-1"). Figures of
+    10 and above next to a word ("one-in-10 chance") follow the usual
+    words-below-ten rule and are left alone, as are names like 7-Eleven.
+
+    Bad:
+        The two leaders held one-on-1 talks.
+
+    Good:
+        The two leaders held one-on-one talks, a one-in-10 chance, 2-to-1.
+
+    Fix: spell the figure out (safe fix). Suppress with
+    ``newslint: noqa NT105``.
+    """
+
+    code = "NT105"
+    name = "typography.digit-in-spelled-number"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for match in _COMPOUND.finditer(doc.prose):
+            token = match.group(0)
+            if token.lower() in _MIXED_NAMES:
+                continue
+            parts = list(_PART.finditer(token))
+            words = [p.group(0) for p in parts if p.group(0).lower() in _NUMBER_WORDS]
+            digits = [p for p in parts if p.group(0).isdigit() and len(p.group(0)) == 1]
+            if not words or not [d for d in digits if d.group(0) != "0"]:
+                continue
+            upper = words[0].isupper() and len(words[0]) > 1
+            fixed = token
+            for part in reversed(digits):
+                if part.group(0) == "0":
+                    continue
+                word = _DIGIT_WORDS[int(part.group(0))]
+                word = word.upper() if upper else word
+                fixed = fixed[: part.start()] + word + fixed[part.end() :]
+            start, end = match.span()
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"figure inside a spelled-out number: {token!r} (write {fixed!r})",
+                fix=Fix(start, end, fixed),
+            )
+
+
+# -- NT106 ------------------------------------------------------------------------
+
+_QUOTE_CHARS = regex.compile(r"[“”\"‘’]")
+_LEFT_WORD = regex.compile(r"[\p{L}\p{N}]")
+
+
+class _QuoteScan:
+    """Quotation-mark events of one paragraph, and what stays open at its end."""
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[int, int, str]] = []
+        self.open_double: tuple[int, str] | None = None  # (offset, mark)
+        self.open_single: int | None = None
+
+
+class UnbalancedQuotes(DocumentRule):
+    """Quotation marks that do not pair up within a paragraph.
+
+    Reported: a closing ” with no opening “ before it, an opening “ never
+    closed (unless the next paragraph reopens with “, the correct style for
+    a quotation running over several paragraphs), an opening “ closed by a
+    single ’ after punctuation, and an opening “ typed where the open
+    quotation should close. Apostrophes are not quotation marks: ’ inside a
+    word (don’t, Putin’s), before a figure (’90s) or after a plural
+    (leaders’) is ignored, and a single ‘…’ pair inside a quotation is fine.
+    Straight double quotes are paired among themselves; an inch mark after a
+    figure (6'2") is skipped. Paragraphs using „ or guillemets are skipped.
+
+    Bad:
+        “We will rebuild the bridge, the mayor said.
+
+        The council agreed.” It met on Monday.
+
+    Good:
+        “We will rebuild the bridge,” the mayor said. “It was the ’90s.
+
+        “We start on Monday. Our leaders’ plan is ‘simple’,” she added.
+
+    Fix: add or remove the stray mark. Suppress with ``newslint: noqa NT106``.
+    """
+
+    code = "NT106"
+    name = "typography.unbalanced-quotes"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        carry: tuple[int, str] | None = None  # an open double from the last paragraph
+        for unit in paragraph_units(doc):
+            chunk = prose[unit.start : unit.end]
+            if "„" in chunk or "«" in chunk or "»" in chunk:
+                carry = None
+                continue
+            lead = _LINE_DECORATION.match(prose, unit.start).end()
+            reopens = prose[lead : lead + 1] in ("“", '"')
+            if carry is not None and not reopens:
+                first = _QUOTE_CHARS.search(prose, unit.start, unit.end)
+                if (
+                    first
+                    and first.group(0) in '”"'
+                    and carry[1] == ("“" if first.group(0) == "”" else '"')
+                ):
+                    line = doc.position(carry[0])[0]
+                    yield self.finding(
+                        doc,
+                        first.start(),
+                        first.end(),
+                        f"closing {first.group(0)} of a quotation opened in an earlier"
+                        f" paragraph (line {line}) that this paragraph does not reopen",
+                    )
+                    carry = None
+                    scan = self._scan(prose, first.end(), unit.end)
+                else:
+                    yield self._unclosed(doc, carry)
+                    carry = None
+                    scan = self._scan(prose, unit.start, unit.end)
+            else:
+                carry = None
+                scan = self._scan(prose, unit.start, unit.end)
+            for start, end, message in scan.problems:
+                yield self.finding(doc, start, end, message)
+            carry = scan.open_double
+        if carry is not None:
+            yield self._unclosed(doc, carry)
+
+    def _unclosed(self, doc: Document, carry: tuple[int, str]) -> Finding:
+        return self.finding(
+            doc,
+            carry[0],
+            carry[0] + 1,
+            f"quotation opened with {carry[1]} is not closed in its paragraph"
+            " (and the next paragraph does not reopen it)",
+        )
+
+    @staticmethod
+    def _scan(prose: str, start: int, end: int) -> _QuoteScan:
+        scan = _QuoteScan()
+        stray_open: int | None = None
+        for match in _QUOTE_CHARS.finditer(prose, start, end):
+            pos, mark = match.start(), match.group(0)
+            before = prose[pos - 1] if pos > start else " "
+            after = prose[pos + 1] if pos + 1 < end else " "
+            after_word = bool(_LEFT_WORD.match(after))
+            before_word = bool(_LEFT_WORD.match(before))
+            if mark == "“":
+                if scan.open_double is not None and scan.open_double[1] == "“":
+                    if not after_word:
+                        scan.problems.append(
+                            (
+                                pos,
+                                pos + 1,
+                                "opening “ where the open quotation should close with ”",
+                            )
+                        )
+                        scan.open_double = None
+                        scan.open_single = None
+                        continue
+                    scan.problems.append(
+                        (
+                            scan.open_double[0],
+                            scan.open_double[0] + 1,
+                            "quotation opened with “ is not closed before the next “",
+                        )
+                    )
+                scan.open_double = (pos, "“")
+                scan.open_single = None
+            elif mark == "”":
+                if scan.open_double is not None and scan.open_double[1] == "“":
+                    scan.open_double = None
+                    scan.open_single = None
+                elif scan.open_double is None:
+                    if before.isspace() or pos == start:
+                        scan.problems.append(
+                            (
+                                pos,
+                                pos + 1,
+                                "closing ” used as an opening quotation mark",
+                            )
+                        )
+                        scan.open_double = (pos, "“")
+                    elif stray_open is not None:
+                        scan.problems.append(
+                            (
+                                stray_open,
+                                stray_open + 1,
+                                "quotation opened with ’ and closed with ” (expected “)",
+                            )
+                        )
+                    else:
+                        scan.problems.append(
+                            (
+                                pos,
+                                pos + 1,
+                                "closing ” with no opening “ in this paragraph",
+                            )
+                        )
+                    stray_open = None
+            elif mark == '"':
+                if before.isdigit() or (
+                    before in "'’" and prose[pos - 2 : pos - 1].isdigit()
+                ):
+                    continue  # an inch mark: 12", 6'2"
+                if scan.open_double is not None and scan.open_double[1] == '"':
+                    scan.open_double = None
+                    scan.open_single = None
+                elif scan.open_double is None:
+                    scan.open_double = (pos, '"')
+            elif mark == "‘":
+                if after.isdigit():
+                    continue  # ‘90s typed with the wrong apostrophe
+                scan.open_single = pos
+            else:  # ’
+                if (before_word and after_word) or after.isdigit():
+                    continue  # don’t, Putin’s, ’90s
+                if (before.isspace() or pos == start) and after_word:
+                    if scan.open_double is None and scan.open_single is None:
+                        stray_open = pos  # ’Tis, or a wrong-way opening mark
+                    continue
+                closing_position = not after_word and not before.isspace()
+                if scan.open_single is not None:
+                    if closing_position:
+                        scan.open_single = None
+                    continue
+                if (
+                    closing_position
+                    and before in ".,!?"
+                    and scan.open_double is not None
+                    and scan.open_double[1] == "“"
+                ):
+                    scan.problems.append(
+                        (
+                            pos,
+                            pos + 1,
+                            "quotation opened with “ is closed with ’ (expected ”)",
+                        )
+                    )
+                    scan.open_double = None
+        return scan
+
+
+# -- NT107 ------------------------------------------------------------------------
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?\p{Lu}")
+
+
+@dataclass(frozen=True)
+class FusedParagraphOptions:
+    #: A paragraph with more words than this is reported.
+    max_words: int = 350
+    #: ... when it also has at least this many sentences.
+    min_sentences: int = 3
+
+
+class FusedParagraph(DocumentRule):
+    """A huge paragraph that looks like several paragraphs fused together.
+
+    News paragraphs run one to three sentences. A block of hundreds of words
+    and many sentences is what a scrape or a copy-paste leaves when it drops
+    the paragraph breaks. Reported once per paragraph, at its first word,
+    with its word count. Markdown tables and list items count as separate
+    paragraphs; in plain text, unwrapped copy with one paragraph a line is
+    measured line by line.
+
+    Bad:
+        {fused}
+
+    Good:
+        The council met on Monday. It approved the budget.
+
+    Fix: put the paragraph breaks back. Options ``max-words`` (350) and
+    ``min-sentences`` (3). Suppress with ``newslint: noqa NT107`` on its first
+    line.
+    """
+
+    code = "NT107"
+    name = "typography.fused-paragraph"
+    severity = Severity.INFO
+    Options = FusedParagraphOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        limit = self.options.max_words
+        for unit in paragraph_units(doc):
+            if unit.end - unit.start < limit * 2:
+                continue  # cannot hold that many words
+            words = _WORD.findall(prose, unit.start, unit.end)
+            if len(words) <= limit:
+                continue
+            sentences = 1 + sum(
+                1 for _ in _SENTENCE_BREAK.finditer(prose, unit.start, unit.end)
+            )
+            if sentences < self.options.min_sentences:
+                continue
+            first = _WORD.search(prose, unit.start, unit.end)
+            start, end = first.span() if first else (unit.start, unit.start + 1)
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"paragraph of {len(words)} words and {sentences} sentences"
+                f" (over {limit}): paragraph breaks lost?",
+            )
+
+
+def _fused_example() -> str:
+    sentence = "The council met again on Monday to discuss the new bridge budget."
+    return " ".join([sentence] * 30)
+
+
+FusedParagraph.__doc__ = (FusedParagraph.__doc__ or "").replace(
+    "{fused}", _fused_example()
+)
+
+
 @hookimpl
 def register_rules() -> list[type[DocumentRule]]:
-    return [DoubledPunctuation]
+    return [
+        DoubledPunctuation,
+        DoubledSpeechVerb,
+        SpaceBeforePunctuation,
+        GluedWords,
+        DigitInSpelledNumber,
+        UnbalancedQuotes,
+        FusedParagraph,
+    ]
