@@ -104,7 +104,7 @@ def load_run_config(ns: argparse.Namespace) -> Any:
         ignore=tuple(ns.ignore) if ns.ignore else None,
         extend_select=tuple(config.extend_select) + tuple(ns.extend_select) if ns.extend_select else None,
         extend_ignore=tuple(config.extend_ignore) + tuple(ns.extend_ignore) if ns.extend_ignore else None,
-        cache_dir=ns.cache_dir,
+        cache_dir=os.path.abspath(ns.cache_dir) if ns.cache_dir else None,
     )
 
 

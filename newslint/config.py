@@ -198,6 +198,8 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         elif key in ("names", "stories"):
             if not isinstance(value, dict):
                 raise ConfigError(f"{path}: '{key}' must be a table")
+            if key == "stories":
+                _check_stories(value, path)
             values[attr] = tuple(sorted(value.items()))
         elif key == "house-rules":
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
@@ -213,6 +215,27 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
 
 
 _CODE_LIST_KEYS = {"select", "ignore", "extend-select", "extend-ignore"}
+
+#: ``[stories]`` keys: (type, minimum, maximum, what it is).
+_STORIES_KEYS: dict[str, tuple[type, float, float, str]] = {
+    "threshold": (float, 0.0, 1.0, "a number from 0 to 1"),
+    "year-penalty": (float, 0.0, 1.0, "a number from 0 to 1"),
+    "max-posting": (int, 2, 10**9, "a whole number of at least 2"),
+}
+
+
+def _check_stories(table: dict[str, Any], path: Path | str) -> None:
+    """Validate the ``[stories]`` grouping options (newslint/corpus.py)."""
+    for key, value in table.items():
+        if key not in _STORIES_KEYS:
+            allowed = ", ".join(sorted(_STORIES_KEYS))
+            raise ConfigError(f"{path}: unknown key 'stories.{key}' (allowed: {allowed})")
+        kind, low, high, what = _STORIES_KEYS[key]
+        ok = not isinstance(value, bool) and (
+            isinstance(value, int) if kind is int else isinstance(value, (int, float))
+        )
+        if not ok or not low <= value <= high:
+            raise ConfigError(f"{path}: 'stories.{key}' must be {what}, got {value!r}")
 
 
 def _check_code_shape(code: str, path: Path | str, key: str) -> str:

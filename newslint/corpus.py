@@ -2,14 +2,39 @@
 
 An article's story is the first non-None ``story_key`` hook answer (the
 built-in one reads front matter ``story:``). Articles without a key are
-grouped by similarity of their signatures; candidate pairs come from an
-inverted index so a large corpus is never compared pair by pair.
+grouped by similarity of their *signatures*.
+
+A signature is computed once per article (and cached with its facts): a short
+weighted list of the article's most distinctive features
+
+* ``n:`` proper names (capitalised words that are not merely sentence-initial),
+* ``y:`` years and ``#:`` other numbers of two digits or more,
+* ``w:`` longer content words (not on a small list of common news words),
+
+weighted by kind, word length and how often the article repeats them, plus
+the years the article mentions. Two reports of one event share their rare
+names, places and numbers even when the wording differs; two similar events
+on one topic share topic words and the region but not the people, the towns,
+the figures or the year.
+
+Grouping never compares every pair: candidate pairs come from an inverted
+index over each article's most distinctive features, and features carried by
+more than ``max-posting`` articles are not used to find candidates (they say
+nothing about the event). Each candidate pair is scored (weighted cosine of
+the signatures, halved when the articles' main years disagree); pairs at or
+above ``threshold`` are joined (union-find), so a story is a connected group.
+The work grows with the number of articles times the (capped) posting length.
+
+Options, config table ``[stories]``: ``threshold`` (0-1, default 0.2),
+``max-posting`` (default 50), ``year-penalty`` (0-1, default 0.5).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.rule import Member, Story
@@ -19,21 +44,188 @@ if TYPE_CHECKING:
     from newslint.document import Document
     from newslint.engine import DocResult
 
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
-DEFAULT_THRESHOLD = 0.2
-#: A name shared by more than this many articles says nothing about the story.
-MAX_POSTING = 200
+#: Bump when ``signature`` changes, so cached signatures are recomputed.
+SIGNATURE_VERSION = "2"
+
+DEFAULTS: dict[str, Any] = {"threshold": 0.2, "max-posting": 50, "year-penalty": 0.5}
+#: How many features a signature keeps, and how many of them index candidates.
+MAX_FEATURES = 60
+INDEX_FEATURES = 24
+#: Average linkage looks at up to this many members of each group.
+_LINKAGE_SAMPLE = 24
+
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d[\d,]*(?:\.\d+)?")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: A full date (the event's date, usually): "March 12, 2019", "12 March 2019", ISO.
+_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<year>(?:18|19|20)\d\d)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year2>(?:18|19|20)\d\d)"
+    r"|(?P<year3>(?:18|19|20)\d\d)-[01]\d-[0-3]\d)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?:;]['\"”’)\]]*\s*$|^\s*$|\n\s*\n\s*$|[#>*\-]\s*$")
+
+# Common words that carry no information about which event an article reports:
+# function words, reporting verbs and the vocabulary of every news story.
+_COMMON = frozenset(
+    ["about", "above", "across", "after", "again", "against", "almost", "along", "already", "also", "although", "always", "among", "another", "anyone", "anything", "around", "because", "become", "been", "before", "being", "below", "between", "both", "cannot", "could", "despite", "does", "doing", "down", "during", "each", "either", "else", "enough", "even", "ever", "every", "first", "from", "further", "have", "having", "here", "however", "into", "itself", "just", "last", "least", "less", "like", "made", "make", "many", "might", "more", "most", "much", "must", "near", "never", "next", "none", "nothing", "often", "once", "only", "other", "others", "otherwise", "over", "perhaps", "rather", "really", "same", "should", "since", "some", "something", "still", "such", "than", "that", "their", "them", "themselves", "then", "there", "these", "they", "thing", "things", "this", "those", "though", "through", "thus", "today", "together", "towards", "under", "until", "upon", "very", "were", "what", "whatever", "when", "where", "whether", "which", "while", "whom", "whose", "will", "with", "within", "without", "would", "year", "years", "yesterday", "your", "yours", "later", "earlier", "week", "weeks", "month", "months", "time", "times", "people", "person", "said", "says", "saying", "told", "tell", "telling", "asked", "added", "according", "report", "reports", "reported", "reporting", "reporter", "reporters", "news", "statement", "statements", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "president", "minister", "government", "country", "countries", "state", "states", "national", "local", "world", "international", "public", "political", "including", "include", "includes", "included", "three", "four", "five", "seven", "eight", "nine", "hundred", "thousand", "million", "billion", "percent", "number", "second", "third", "group", "groups", "called", "call", "calls", "part", "parts", "place", "places", "several", "whose", "going", "gone", "went", "come", "came", "comes", "take", "taken", "takes", "took", "give", "given", "gives", "gave", "know", "known", "think", "thought", "want", "wanted", "wants", "says", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "morning", "evening", "night", "nights", "afternoon", "following", "follow", "follows", "previous", "recent", "recently", "former", "latest", "major", "important", "according", "clear", "likely", "unlikely", "possible", "around", "another", "among", "leader", "leaders", "meeting", "press", "media", "video", "photo", "image", "images", "getty", "reuters", "associated", "share", "shares", "article", "articles", "related", "story", "stories", "newsletter", "subscribe", "advertisement", "continue", "continues", "reading", "read", "more", "click", "email", "follow"]
+)
+_NAME_STOP = frozenset(
+    ["the", "a", "an", "and", "but", "or", "if", "in", "on", "at", "to", "of", "for", "by", "with", "as", "from", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "my", "your", "there", "here", "when", "where", "while", "what", "who", "why", "how", "after", "before", "during", "since", "until", "although", "though", "because", "however", "meanwhile", "yet", "so", "then", "also", "still", "just", "even", "only", "not", "no", "yes", "some", "many", "more", "most", "all", "any", "each", "every", "both", "other", "another", "such", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "mr", "mrs", "ms", "dr", "sir", "st", "according", "asked", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "photo", "video", "read", "related", "click"]
+)
+
+# Capitalised words that name a role or a kind of body, not one person or place.
+_TITLES = frozenset(
+    ["governor", "mayor", "senator", "chief", "minister", "ministry", "president", "prime", "premier", "king", "queen", "prince", "princess", "general", "colonel", "captain", "officer", "director", "chairman", "chairwoman", "secretary", "spokesman", "spokeswoman", "judge", "justice", "court", "council", "committee", "commission", "institute", "agency", "department", "office", "university", "college", "school", "hospital", "police", "army", "navy", "force", "forces", "party", "parliament", "congress", "senate", "assembly", "government", "state", "states", "united", "kingdom", "republic", "federal", "national", "international", "regional", "provincial", "province", "city", "county", "district", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "old", "great", "saint", "fort", "lake", "river", "mount", "street", "road", "avenue", "square", "centre", "center", "world", "news", "press", "times", "post", "daily", "herald", "wire", "television", "radio", "online", "reporting"]
+)
 
 
-def signature(doc: Document, config: Config) -> list[str]:
-    """The multi-word proper names of an article, most frequent first."""
-    counts = Counter(m.group(0) for m in _NAME.finditer(doc.prose))
-    return [name for name, _ in counts.most_common(40)]
+def stories_options(config: Config) -> dict[str, Any]:
+    """The ``[stories]`` table with defaults filled in (validated by Config)."""
+    options = dict(DEFAULTS)
+    options.update(config.stories_table)
+    return options
 
 
-def group_stories(results: list[DocResult], config: Config) -> list[Story]:
-    """Group per-document results into stories; each article in exactly one."""
-    threshold = float(config.stories_table.get("threshold", DEFAULT_THRESHOLD))
+# -- signatures ------------------------------------------------------------------
+def signature(doc: Document, config: Config | None = None) -> dict[str, Any]:
+    """The article's most distinctive features: ``{"f": {feature: weight}, "y": years}``.
+
+    JSON-able and small (at most MAX_FEATURES features), so it is cached with
+    the article's facts and read back cheaply for every reference article.
+    """
+    prose = doc.prose
+    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(prose)]
+    lower_seen = {t for t, _ in tokens if t[:1].islower()}
+    counts: Counter[str] = Counter()
+    kind_weight: dict[str, float] = {}
+    for token, start in tokens:
+        first = token[0]
+        if first.isdigit():
+            value = token.replace(",", "")
+            if len(value) == 4 and value.isdigit() and 1800 <= int(value) <= 2100:
+                feature, weight = "y:" + value, 3.0
+            elif len(value.split(".")[0]) >= 2:
+                feature, weight = "#:" + value, 2.0
+            else:
+                continue
+        elif first.isupper():
+            word = _strip_possessive(token)
+            low = word.lower()
+            if low in _NAME_STOP or len(low) < 2:
+                continue
+            if _sentence_initial(prose, start) and (
+                low in lower_seen or low in _COMMON
+            ):
+                continue
+            feature = "n:" + low
+            if low in _TITLES or low in _COMMON:
+                weight = 0.6
+            else:
+                weight = 2.0 if len(low) >= 4 else 1.5
+        else:
+            low = _strip_possessive(token).lower()
+            if len(low) < 6 or low in _COMMON:
+                continue
+            low = _stem(low)
+            if low in _COMMON:
+                continue
+            feature = "w:" + low
+            weight = min(0.9, 0.3 + 0.08 * (len(low) - 6))
+        counts[feature] += 1
+        kind_weight[feature] = weight
+    scored = {f: kind_weight[f] * (1.0 + math.log(counts[f])) for f in counts}
+    top = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_FEATURES]
+    dated = sorted(
+        {
+            m.group("year") or m.group("year2") or m.group("year3")
+            for m in _DATE.finditer(prose)
+        }
+    )
+    return {"f": {f: round(w, 3) for f, w in top}, "d": dated}
+
+
+def _strip_possessive(word: str) -> str:
+    if word.endswith(("'s", "’s", "'S", "’S")):
+        return word[:-2]
+    return word.rstrip("'’-")
+
+
+def _stem(word: str) -> str:
+    """A crude plural/verb-form fold so 'rescuers' meets 'rescuer'."""
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 5:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def _sentence_initial(prose: str, start: int) -> bool:
+    before = prose[max(0, start - 6) : start]
+    if start == 0:
+        return True
+    # Allow an opening quote or bracket before the word.
+    stripped = before.rstrip("\"'“‘([ \t")
+    if not stripped:
+        return prose[:start].strip("\"'“‘([ \t\r\n") == ""
+    return bool(_SENTENCE_END.search(before.rstrip("\"'“‘([")))
+
+
+# -- grouping -----------------------------------------------------------------------
+class _Sig:
+    __slots__ = ("dated", "features", "norm")
+
+    def __init__(self, data: Any) -> None:
+        features: dict[str, float] = {}
+        dated: list[str] = []
+        if isinstance(data, Mapping):
+            raw = data.get("f")
+            if isinstance(raw, Mapping):
+                features = {
+                    str(k): float(v)
+                    for k, v in raw.items()
+                    if isinstance(v, (int, float))
+                }
+            raw_dated = data.get("d")
+            if isinstance(raw_dated, list):
+                dated = [str(y) for y in raw_dated]
+        self.features = features
+        self.norm = math.sqrt(sum(w * w for w in features.values())) or 1.0
+        self.dated = frozenset(dated)
+
+
+def similarity(
+    a: Any, b: Any, *, year_penalty: float = DEFAULTS["year-penalty"]
+) -> tuple[float, list[str]]:
+    """Score two signatures (0-1) and name the features they share, best first."""
+    sa, sb = (x if isinstance(x, _Sig) else _Sig(x) for x in (a, b))
+    return _score(sa, sb, {}, year_penalty)
+
+
+def _score(
+    a: _Sig, b: _Sig, damp: Mapping[str, float], year_penalty: float
+) -> tuple[float, list[str]]:
+    small, large = (a, b) if len(a.features) <= len(b.features) else (b, a)
+    shared = [f for f in small.features if f in large.features]
+    dot = 0.0
+    for f in shared:
+        dot += small.features[f] * large.features[f] * damp.get(f, 1.0) ** 2
+    score = dot / (a.norm * b.norm)
+    if a.dated and b.dated and not (a.dated & b.dated):
+        score *= year_penalty
+    shared.sort(key=lambda f: -(small.features[f] * large.features[f]))
+    return score, shared
+
+
+def group(
+    results: list[DocResult], config: Config
+) -> list[tuple[str, list[DocResult], str]]:
+    """Group per-document results: ``(key, members, why)``, each article once."""
+    options = stories_options(config)
+    threshold = float(options["threshold"])
+    max_posting = int(options["max-posting"])
+    year_penalty = float(options["year-penalty"])
     keyed: dict[str, list[DocResult]] = defaultdict(list)
     unkeyed: list[DocResult] = []
     for result in results:
@@ -41,49 +233,104 @@ def group_stories(results: list[DocResult], config: Config) -> list[Story]:
             keyed[result.story_key].append(result)
         else:
             unkeyed.append(result)
-    stories = [
-        _story(key, members, f"front matter story: {key}") for key, members in keyed.items()
+    groups = [
+        (key, members, f"front matter story: {key}") for key, members in keyed.items()
     ]
-    parent = list(range(len(unkeyed)))
+    groups.extend(_group_similar(unkeyed, threshold, max_posting, year_penalty))
+    return sorted(groups, key=lambda g: g[0])
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
+def _group_similar(
+    results: list[DocResult], threshold: float, max_posting: int, year_penalty: float
+) -> Iterable[tuple[str, list[DocResult], str]]:
+    sigs = [_Sig(r.signature) for r in results]
     postings: dict[str, list[int]] = defaultdict(list)
-    sets = [set(r.signature or ()) for r in unkeyed]
-    for index, names in enumerate(sets):
-        for name in names:
-            postings[name].append(index)
-    shared: Counter[tuple[int, int]] = Counter()
+    for index, sig in enumerate(sigs):
+        best = sorted(sig.features.items(), key=lambda kv: -kv[1])[:INDEX_FEATURES]
+        for feature, _ in best:
+            postings[feature].append(index)
+    # Features most articles carry count for less (only matters in big corpora).
+    n = len(results)
+    floor = max(10, n // 20)
+    damp: dict[str, float] = {}
+    for feature, members in postings.items():
+        if len(members) > floor:
+            damp[feature] = math.sqrt(floor / len(members))
+    # Candidate pairs, scored once; then average-linkage merging, best pair
+    # first: two groups join only when their articles are similar *on
+    # average*, so one background mention cannot chain two events together.
+    scores: dict[tuple[int, int], tuple[float, list[str]]] = {}
     for members in postings.values():
-        if len(members) > MAX_POSTING:
+        if len(members) < 2 or len(members) > max_posting:
             continue
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                shared[(a, b)] += 1
+                pair = (a, b) if a < b else (b, a)
+                if pair not in scores:
+                    scores[pair] = _score(
+                        sigs[pair[0]], sigs[pair[1]], damp, year_penalty
+                    )
+
+    def pair_score(a: int, b: int) -> float:
+        pair = (a, b) if a < b else (b, a)
+        if pair not in scores:
+            scores[pair] = _score(sigs[pair[0]], sigs[pair[1]], damp, year_penalty)
+        return scores[pair][0]
+
+    cluster_of = list(range(n))
+    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
     evidence: dict[int, list[str]] = defaultdict(list)
-    for (a, b), count in shared.items():
-        union = len(sets[a] | sets[b]) or 1
-        if count / union >= threshold:
-            parent[find(a)] = find(b)
-            evidence[a].append(f"{count} shared names with {unkeyed[b].path}")
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(unkeyed)):
-        groups[find(index)].append(index)
-    for indexes in groups.values():
-        members = [unkeyed[i] for i in indexes]
-        why = "; ".join(e for i in indexes for e in evidence.get(i, ())) or "no similar article"
+    ranked = sorted(
+        ((v[0], pair) for pair, v in scores.items() if v[0] >= threshold),
+        key=lambda item: (-item[0], item[1]),
+    )
+    for score, (a, b) in ranked:
+        ca, cb = cluster_of[a], cluster_of[b]
+        if ca == cb:
+            continue
+        left, right = clusters[ca][:_LINKAGE_SAMPLE], clusters[cb][:_LINKAGE_SAMPLE]
+        average = sum(pair_score(x, y) for x in left for y in right) / (
+            len(left) * len(right)
+        )
+        if average < threshold:
+            continue
+        keep, gone = (ca, cb) if len(clusters[ca]) >= len(clusters[cb]) else (cb, ca)
+        for index in clusters[gone]:
+            cluster_of[index] = keep
+        clusters[keep].extend(clusters.pop(gone))
+        evidence[keep].extend(evidence.pop(gone, []))
+        shared = scores[(a, b)][1]
+        names = ", ".join(_readable(f) for f in shared[:6])
+        first, second = sorted((results[a].path, results[b].path))
+        evidence[keep].append(f"{first} ~ {second} ({score:.2f}; shared: {names})")
+    for root, indexes in clusters.items():
+        members = [results[i] for i in indexes]
+        if evidence.get(root):
+            why = "similar text: " + "; ".join(evidence[root])
+        else:
+            why = "no similar article"
         key = "similar:" + min(m.path for m in members)
-        stories.append(_story(key, members, why))
-    return sorted(stories, key=lambda s: s.key)
+        yield key, members, why
 
 
-def _story(key: str, results: list[DocResult], why: str) -> Story:
+def _readable(feature: str) -> str:
+    kind, _, value = feature.partition(":")
+    return value.title() if kind == "n" else value
+
+
+def group_stories(results: list[DocResult], config: Config) -> list[Story]:
+    """Group per-document results into stories; each article in exactly one."""
+    return [
+        make_story(key, members, why) for key, members, why in group(results, config)
+    ]
+
+
+def make_story(key: str, results: list[DocResult], why: str) -> Story:
+    # Members share each result's facts dict (the engine may fill cached facts
+    # into it after grouping).
     members = tuple(
-        Member(r.path, r.is_target, r.facts) for r in sorted(results, key=lambda r: r.path)
+        Member(r.path, r.is_target, r.facts)
+        for r in sorted(results, key=lambda r: r.path)
     )
     return Story(key, members, why)
 

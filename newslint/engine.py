@@ -39,6 +39,9 @@ class DocResult:
     suppressions: suppression.Suppressions = field(
         default_factory=suppression.Suppressions
     )
+    #: True when story key and signature came from the fact cache and the
+    #: facts are still to be loaded (only those the corpus pass needs).
+    cached: bool = False
 
 
 @dataclass
@@ -49,6 +52,8 @@ class RunResult:
     stories: list[Story]
     #: Findings hidden by suppression comments (for unused-suppression checks).
     suppressed: int = 0
+    #: Articles read and parsed this run (the rest came from the fact cache).
+    parsed: int = 0
 
 
 class Linter:
@@ -81,6 +86,8 @@ class Linter:
         self.document_rules = [r for r in rules if isinstance(r, DocumentRule)]
         self.corpus_rules = [r for r in rules if isinstance(r, CorpusRule)]
         self._cache: Any = None
+        #: Articles read and parsed by the last run (cache hits excluded).
+        self.parsed = 0
 
     # -- per document -------------------------------------------------------
     def process(self, source_path: str, raw: bytes, is_target: bool) -> DocResult:
@@ -103,13 +110,11 @@ class Linter:
 
     # -- the whole run --------------------------------------------------------
     def run(self, sources: list[Any], jobs: int | None = None) -> RunResult:
-        results = list(self._per_document(sources, jobs))
+        results = self._collect(sources, jobs)
         stories: list[Story] = []
         findings = [f for r in results for f in r.findings]
         if self.corpus_rules and results:
-            from newslint.corpus import group_stories
-
-            stories = group_stories(results, self.config)
+            stories = self._stories(results, sources)
             for story in stories:
                 if not story.targets:
                     continue
@@ -118,7 +123,7 @@ class Linter:
                         continue
                     try:
                         findings.extend(rule.check_story(story))
-                    except Exception as exc:  # noqa: BLE001
+                    except Exception as exc:
                         raise PluginError(
                             f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
                             f" on story {story.key!r}: {type(exc).__name__}: {exc}"
@@ -128,7 +133,7 @@ class Linter:
                     continue
                 try:
                     findings.extend(rule.check_corpus(stories))
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     raise PluginError(
                         f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
                         f" on the corpus: {type(exc).__name__}: {exc}"
@@ -148,7 +153,7 @@ class Linter:
             kept.append(finding)
         kept = sorted(set(kept), key=lambda f: f.sort_key)
         targets = sum(1 for r in results if r.is_target)
-        return RunResult(kept, len(results), targets, stories, suppressed)
+        return RunResult(kept, len(results), targets, stories, suppressed, self.parsed)
 
     def stories(self, sources: list[Any], jobs: int | None = None) -> list[Story]:
         """How ``sources`` group into stories (for ``newslint stories``)."""
@@ -156,7 +161,118 @@ class Linter:
 
         self.want_stories = True
         self.document_rules = []
-        return group_stories(list(self._per_document(sources, jobs)), self.config)
+        results = self._collect(sources, jobs)
+        if self._cache is not None:
+            self._cache.close()
+        return group_stories(results, self.config)
+
+    # -- the fact cache ---------------------------------------------------------
+    def _open_cache(self) -> Any:
+        from newslint import corpus
+        from newslint._version import __version__
+        from newslint.cache import FactCache, cache_directory
+
+        return FactCache(
+            cache_directory(self.config),
+            version=__version__,
+            fingerprint=self.config.fingerprint,
+            signature_version=corpus.SIGNATURE_VERSION,
+            rule_versions={r.code: str(r.version) for r in self.corpus_rules},
+        )
+
+    def _collect(self, sources: list[Any], jobs: int | None) -> list[DocResult]:
+        """Per-document results in source order; unchanged reference articles
+        come from the fact cache without being read (facts loaded later)."""
+        need_corpus = bool(self.corpus_rules) or self.want_stories
+        if not need_corpus:
+            # Without corpus rules a reference article contributes nothing.
+            sources = [s for s in sources if s.is_target]
+        cache = self._open_cache() if need_corpus and self.use_cache else None
+        self._cache = cache
+        codes = [r.code for r in self.corpus_rules]
+        results: dict[int, DocResult] = {}
+        stats: dict[int, os.stat_result] = {}
+        if cache is not None:
+            lookups: dict[int, str] = {}
+            for index, source in enumerate(sources):
+                if source.stdin is not None:
+                    continue
+                try:
+                    stats[index] = os.stat(source.path)
+                except OSError:
+                    continue  # read_source reports it
+                if not source.is_target:
+                    digest = cache.hash_for(source.path, stats[index])
+                    if digest is not None:
+                        lookups[index] = digest
+            found = cache.entries(lookups.values(), codes)
+            for index, digest in lookups.items():
+                if digest in found:
+                    story_key, signature = found[digest]
+                    results[index] = DocResult(
+                        sources[index].path,
+                        False,
+                        digest,
+                        story_key=story_key,
+                        signature=signature,
+                        cached=True,
+                    )
+        todo = [i for i in range(len(sources)) if i not in results]
+        processed = self._per_document([sources[i] for i in todo], jobs)
+        records = []
+        for index, result in zip(todo, processed):
+            texts = _facts_as_json(result)
+            results[index] = result
+            if cache is not None and sources[index].stdin is None:
+                from newslint.cache import Record
+
+                records.append(
+                    Record(
+                        result.path,
+                        stats.get(index),
+                        result.content_hash,
+                        result.story_key,
+                        result.signature,
+                        texts,
+                    )
+                )
+        self.parsed = len(todo)
+        if cache is not None and records:
+            cache.store(records)
+        return [results[i] for i in range(len(sources))]
+
+    def _stories(self, results: list[DocResult], sources: list[Any]) -> list[Story]:
+        """Group into stories, then load the cached facts the corpus pass needs:
+        every article's for corpus-wide rules, else those of stories with a target."""
+        from newslint.corpus import group, make_story
+
+        groups = group(results, self.config)
+        whole = any(r.scope == "corpus" for r in self.corpus_rules)
+        needed = [
+            r
+            for _, members, _ in groups
+            if whole or any(m.is_target for m in members)
+            for r in members
+            if r.cached
+        ]
+        if needed:
+            codes = [r.code for r in self.corpus_rules]
+            loaded = self._cache.facts([r.content_hash for r in needed], codes)
+            by_path = {s.path: s for s in sources}
+            for result in needed:
+                facts = loaded.get(result.content_hash, {})
+                if all(code in facts for code in codes):
+                    result.facts.update(facts)
+                else:  # a row went missing or does not decode: recompute
+                    source = by_path[result.path]
+                    fresh = self.process(source.path, read_source(source), False)
+                    _facts_as_json(fresh)
+                    self.parsed += 1
+                    result.facts.update(fresh.facts)
+                result.cached = False
+        if self._cache is not None:
+            self._cache.close()
+        return [make_story(key, members, why) for key, members, why in groups]
 
     def _per_document(self, sources: list[Any], jobs: int | None) -> Iterator[DocResult]:
         if jobs is None:
@@ -172,6 +288,24 @@ class Linter:
             max_workers=jobs, initializer=_init_worker, initargs=(self.config, self.selection)
         ) as pool:
             yield from pool.map(_work, sources, chunksize=chunk)
+
+
+def _facts_as_json(result: DocResult) -> dict[str, str]:
+    """Round-trip a result's facts through JSON (the corpus-rule contract), so
+    rules see the same values whether facts were just extracted or cached."""
+    import json
+
+    texts: dict[str, str] = {}
+    for code, facts in result.facts.items():
+        try:
+            texts[code] = json.dumps(facts, ensure_ascii=False, sort_keys=True)
+        except (TypeError, ValueError) as exc:
+            raise PluginError(
+                f"rule {code} returned facts that are not JSON-able for"
+                f" {result.path}: {exc}"
+            ) from None
+        result.facts[code] = json.loads(texts[code])
+    return texts
 
 
 def read_source(source: Any) -> bytes:
@@ -197,7 +331,7 @@ def rule_extract(rule: Rule, doc: Document) -> Any:
 def _run(rule: Rule, doc: Document, step: Any) -> Any:
     try:
         return step(rule, doc)
-    except Exception as exc:  # noqa: BLE001 - a crashing rule is a PluginError
+    except Exception as exc:
         raise PluginError(
             f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed on"
             f" {doc.path}: {type(exc).__name__}: {exc}"

@@ -1,0 +1,385 @@
+"""The fact cache (DESIGN section 6): an embedded SQLite database.
+
+What is stored, per article *content hash*:
+
+* ``entries``: the story key and the grouping signature, under a key made of
+  the newslint version, the config fingerprint and the signature version;
+* ``facts``: each corpus rule's extracted facts, under a key made of the
+  newslint version, the config fingerprint, the rule's code and ``version``;
+* ``files``: ``(path, size, mtime_ns) -> content hash``, so an unchanged
+  reference article is not even read. A stat entry is trusted only when the
+  file's mtime is safely older than the moment it was recorded (a file
+  rewritten within the same clock tick is re-read).
+
+Safety: WAL journal, a busy timeout, every write batch in one transaction
+(``BEGIN IMMEDIATE``), so concurrent runs and a killed run leave a
+consistent database. A file that is not our database (garbage, another
+schema or application) is deleted and rebuilt; a row that does not decode is
+a miss. Any SQLite error during a run turns the cache off for that run: the
+cache can make a run faster, never wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+#: Bump when the tables change; a database with another value is rebuilt.
+SCHEMA_VERSION = 1
+#: "NWSL" in ASCII: marks the file as a newslint cache.
+APPLICATION_ID = 0x4E57534C
+DB_NAME = "facts.sqlite3"
+#: A stat entry recorded less than this long after the file's mtime is not trusted.
+RACY_NS = 2_000_000_000
+_BATCH = 500
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL, recorded_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entries (
+    hash TEXT NOT NULL, key TEXT NOT NULL, story_key TEXT, signature TEXT NOT NULL,
+    PRIMARY KEY (hash, key)
+);
+CREATE TABLE IF NOT EXISTS facts (
+    hash TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (hash, key)
+);
+"""
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=8).hexdigest()
+
+
+class FactCache:
+    """One run's handle on the cache database (use from one process only)."""
+
+    def __init__(
+        self,
+        directory: str | os.PathLike[str],
+        *,
+        version: str,
+        fingerprint: str,
+        signature_version: str,
+        rule_versions: dict[str, str],
+    ) -> None:
+        self.directory = Path(directory)
+        self.path = self.directory / DB_NAME
+        self.entry_key = _digest("entry", version, fingerprint, signature_version)
+        self.fact_keys = {
+            code: _digest("facts", version, fingerprint, code, rule_version)
+            for code, rule_version in rule_versions.items()
+        }
+        self.enabled = True
+        #: Why the cache was rebuilt or turned off (for tests and --verbose use).
+        self.events: list[str] = []
+        self._db: sqlite3.Connection | None = None
+        self._stat_rows: dict[str, tuple[int, int, str, int]] | None = None
+
+    # -- opening ---------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection | None:
+        if not self.enabled:
+            return None
+        if self._db is not None:
+            return self._db
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            _mark_directory(self.directory)
+            db = self._open_checked()
+        except (OSError, sqlite3.Error) as exc:
+            self._disable(f"cache unavailable: {exc}")
+            return None
+        self._db = db
+        return db
+
+    def _open_checked(self) -> sqlite3.Connection:
+        try:
+            db = self._open()
+            if self._valid(db):
+                return db
+            db.close()
+            self.events.append("rebuilt: foreign version or schema")
+        except sqlite3.DatabaseError as exc:
+            self.events.append(f"rebuilt: {exc}")
+        self._remove_files()
+        db = self._open()
+        if not self._valid(db):
+            db.close()
+            raise sqlite3.DatabaseError("cannot create the cache database")
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        db.execute("PRAGMA busy_timeout = 10000")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        return db
+
+    def _valid(self, db: sqlite3.Connection) -> bool:
+        """True for our schema; initialises an empty database."""
+        app = db.execute("PRAGMA application_id").fetchone()[0]
+        user = db.execute("PRAGMA user_version").fetchone()[0]
+        if app == APPLICATION_ID and user == SCHEMA_VERSION:
+            tables = {
+                row[0]
+                for row in db.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table'"
+                )
+            }
+            return {"files", "entries", "facts"} <= tables
+        if app == 0 and user == 0:
+            has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if has_tables:
+                return False
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                # Another process may have initialised it meanwhile.
+                if db.execute("PRAGMA application_id").fetchone()[0] == 0:
+                    db.executescript(_SCHEMA.replace("CREATE", "CREATE"))
+                    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                db.execute("COMMIT")
+            except sqlite3.Error:
+                db.execute("ROLLBACK")
+                raise
+            return True
+        return False
+
+    def _remove_files(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.unlink(str(self.path) + suffix)
+            except FileNotFoundError:
+                pass
+
+    def _disable(self, why: str) -> None:
+        self.enabled = False
+        self.events.append(why)
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+
+    def close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+
+    # -- reading -----------------------------------------------------------------
+    def hash_for(self, path: str, stat: os.stat_result) -> str | None:
+        """The content hash recorded for an unchanged file, else None."""
+        rows = self._stats()
+        row = rows.get(_key_path(path))
+        if row is None:
+            return None
+        size, mtime_ns, digest, recorded_ns = row
+        if size != stat.st_size or mtime_ns != stat.st_mtime_ns:
+            return None
+        if recorded_ns - mtime_ns < RACY_NS:
+            return None
+        return digest
+
+    def _stats(self) -> dict[str, tuple[int, int, str, int]]:
+        if self._stat_rows is None:
+            self._stat_rows = {}
+            db = self._connect()
+            if db is not None:
+                try:
+                    for path, size, mtime_ns, digest, recorded in db.execute(
+                        "SELECT path, size, mtime_ns, hash, recorded_ns FROM files"
+                    ):
+                        self._stat_rows[path] = (size, mtime_ns, digest, recorded)
+                except sqlite3.Error as exc:
+                    self._disable(f"cache read failed: {exc}")
+        return self._stat_rows
+
+    def entries(
+        self, hashes: Iterable[str], codes: Iterable[str]
+    ) -> dict[str, tuple[str | None, Any]]:
+        """``hash -> (story_key, signature)`` for hashes whose entry *and* facts
+        of every rule in ``codes`` are cached (facts are loaded later)."""
+        db = self._connect()
+        wanted = list(dict.fromkeys(hashes))
+        if db is None or not wanted:
+            return {}
+        fact_keys = [self.fact_keys[c] for c in codes]
+        found: dict[str, tuple[str | None, Any]] = {}
+        try:
+            for chunk in _chunks(wanted, 900):
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    f"SELECT hash, story_key, signature FROM entries"
+                    f" WHERE key = ? AND hash IN ({marks})",
+                    [self.entry_key, *chunk],
+                ).fetchall()
+                for digest, story_key, signature in rows:
+                    try:
+                        found[digest] = (story_key, json.loads(signature))
+                    except (TypeError, ValueError):
+                        continue
+                if fact_keys and found:
+                    have: dict[str, int] = {}
+                    key_marks = ",".join("?" * len(fact_keys))
+                    for digest, count in db.execute(
+                        f"SELECT hash, count(*) FROM facts WHERE key IN ({key_marks})"
+                        f" AND hash IN ({marks}) GROUP BY hash",
+                        [*fact_keys, *chunk],
+                    ):
+                        have[digest] = count
+                    for digest in chunk:
+                        if digest in found and have.get(digest, 0) < len(fact_keys):
+                            del found[digest]
+        except sqlite3.Error as exc:
+            self._disable(f"cache read failed: {exc}")
+            return {}
+        return found
+
+    def facts(
+        self, hashes: Iterable[str], codes: Iterable[str]
+    ) -> dict[str, dict[str, Any]]:
+        """``hash -> {code: facts}``; undecodable rows are left out (a miss)."""
+        db = self._connect()
+        wanted = list(dict.fromkeys(hashes))
+        codes = list(codes)
+        if db is None or not wanted or not codes:
+            return {}
+        by_key = {self.fact_keys[c]: c for c in codes}
+        out: dict[str, dict[str, Any]] = {}
+        try:
+            key_marks = ",".join("?" * len(by_key))
+            for chunk in _chunks(wanted, 900):
+                marks = ",".join("?" * len(chunk))
+                for digest, key, data in db.execute(
+                    f"SELECT hash, key, data FROM facts WHERE key IN ({key_marks})"
+                    f" AND hash IN ({marks})",
+                    [*by_key, *chunk],
+                ):
+                    try:
+                        out.setdefault(digest, {})[by_key[key]] = json.loads(data)
+                    except (TypeError, ValueError):
+                        continue
+        except sqlite3.Error as exc:
+            self._disable(f"cache read failed: {exc}")
+            return {}
+        return out
+
+    # -- writing -----------------------------------------------------------------
+    def store(self, records: Iterable[Record]) -> None:
+        """Write records in batches, each batch one transaction."""
+        db = self._connect()
+        if db is None:
+            return
+        now = time.time_ns()
+        batch: list[Record] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= _BATCH:
+                self._write(db, batch, now)
+                batch = []
+                if not self.enabled:
+                    return
+        if batch:
+            self._write(db, batch, now)
+
+    def _write(self, db: sqlite3.Connection, batch: list[Record], now: int) -> None:
+        files, entries, facts = [], [], []
+        for r in batch:
+            if r.stat is not None:
+                files.append(
+                    (_key_path(r.path), r.stat.st_size, r.stat.st_mtime_ns, r.hash, now)
+                )
+            entries.append(
+                (r.hash, self.entry_key, r.story_key, json.dumps(r.signature))
+            )
+            for code, data in r.facts.items():
+                if code in self.fact_keys:
+                    facts.append((r.hash, self.fact_keys[code], data))
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", files
+                )
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", entries
+                )
+                db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", facts)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            self._disable(f"cache write failed: {exc}")
+
+
+class Record:
+    """What one processed article contributes to the cache."""
+
+    __slots__ = ("facts", "hash", "path", "signature", "stat", "story_key")
+
+    def __init__(
+        self,
+        path: str,
+        stat: os.stat_result | None,
+        digest: str,
+        story_key: str | None,
+        signature: Any,
+        facts: dict[str, str],
+    ) -> None:
+        self.path = path
+        self.stat = stat
+        self.hash = digest
+        self.story_key = story_key
+        self.signature = signature
+        #: ``code -> JSON text`` of the rule's facts.
+        self.facts = facts
+
+
+def _key_path(path: str) -> str:
+    return os.path.abspath(path)
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _mark_directory(directory: Path) -> None:
+    """Keep the cache out of git and backups, like other tools' caches."""
+    ignore = directory / ".gitignore"
+    if not ignore.exists():
+        try:
+            ignore.write_text(
+                "# Created by newslint automatically.\n*\n", encoding="utf-8"
+            )
+            (directory / "CACHEDIR.TAG").write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# This file is a cache directory tag created by newslint.\n",
+                encoding="utf-8",
+            )
+        except OSError:
+            pass
+
+
+def cache_directory(config: Any) -> Path:
+    """``cache-dir`` resolved against the config folder (cwd without a config)."""
+    path = Path(config.cache_dir).expanduser()
+    if not path.is_absolute():
+        path = Path(config.root) / path
+    return path
+
+
+__all__ = ["FactCache", "Record", "cache_directory"]
