@@ -21,6 +21,7 @@ cache can make a run faster, never wrong.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -143,7 +144,9 @@ class FactCache:
             try:
                 # Another process may have initialised it meanwhile.
                 if db.execute("PRAGMA application_id").fetchone()[0] == 0:
-                    db.executescript(_SCHEMA.replace("CREATE", "CREATE"))
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            db.execute(statement)
                     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 db.execute("COMMIT")
@@ -155,27 +158,21 @@ class FactCache:
 
     def _remove_files(self) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(str(self.path) + suffix)
-            except FileNotFoundError:
-                pass
 
     def _disable(self, why: str) -> None:
         self.enabled = False
         self.events.append(why)
         if self._db is not None:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 self._db.close()
-            except sqlite3.Error:
-                pass
             self._db = None
 
     def close(self) -> None:
         if self._db is not None:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 self._db.close()
-            except sqlite3.Error:
-                pass
             self._db = None
 
     # -- reading -----------------------------------------------------------------
@@ -228,17 +225,17 @@ class FactCache:
                 for digest, story_key, signature in rows:
                     try:
                         found[digest] = (story_key, json.loads(signature))
-                    except (TypeError, ValueError):
+                    except (TypeError, ValueError):  # noqa: PERF203
                         continue
                 if fact_keys and found:
-                    have: dict[str, int] = {}
                     key_marks = ",".join("?" * len(fact_keys))
-                    for digest, count in db.execute(
-                        f"SELECT hash, count(*) FROM facts WHERE key IN ({key_marks})"
-                        f" AND hash IN ({marks}) GROUP BY hash",
-                        [*fact_keys, *chunk],
-                    ):
-                        have[digest] = count
+                    have = dict(
+                        db.execute(
+                            f"SELECT hash, count(*) FROM facts WHERE key IN ({key_marks})"
+                            f" AND hash IN ({marks}) GROUP BY hash",
+                            [*fact_keys, *chunk],
+                        )
+                    )
                     for digest in chunk:
                         if digest in found and have.get(digest, 0) < len(fact_keys):
                             del found[digest]
@@ -269,7 +266,7 @@ class FactCache:
                 ):
                     try:
                         out.setdefault(digest, {})[by_key[key]] = json.loads(data)
-                    except (TypeError, ValueError):
+                    except (TypeError, ValueError):  # noqa: PERF203
                         continue
         except sqlite3.Error as exc:
             self._disable(f"cache read failed: {exc}")

@@ -123,7 +123,7 @@ class Linter:
                         continue
                     try:
                         findings.extend(rule.check_story(story))
-                    except Exception as exc:
+                    except Exception as exc:  # noqa: BLE001
                         raise PluginError(
                             f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
                             f" on story {story.key!r}: {type(exc).__name__}: {exc}"
@@ -133,7 +133,7 @@ class Linter:
                     continue
                 try:
                     findings.extend(rule.check_corpus(stories))
-                except Exception as exc:
+                except Exception as exc:  # noqa: BLE001
                     raise PluginError(
                         f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
                         f" on the corpus: {type(exc).__name__}: {exc}"
@@ -141,6 +141,7 @@ class Linter:
         by_path = {r.path: r for r in results}
         kept: list[Finding] = []
         suppressed = 0
+        used: dict[str, set[tuple[int, str]]] = {}  # path -> (directive index, code hidden)
         for finding in findings:
             owner = by_path.get(finding.path)
             if owner is None or not owner.is_target:
@@ -149,8 +150,24 @@ class Linter:
                 continue
             if owner.suppressions.suppresses(finding.line, finding.code):
                 suppressed += 1
+                used.setdefault(finding.path, set()).update(
+                    (index, finding.code)
+                    for index in owner.suppressions.users(finding.line, finding.code)
+                )
                 continue
             kept.append(finding)
+        # Rules that judge the suppression comments themselves (unused ones).
+        enabled = frozenset(self.selection.enabled)
+        for rule in self.document_rules:
+            judge = getattr(rule, "check_suppressions", None)
+            if judge is None:
+                continue
+            for owner in results:
+                if not (owner.is_target and owner.suppressions.directives):
+                    continue
+                for finding in judge(owner.path, owner.suppressions, used.get(owner.path, set()), enabled):
+                    if not self.selection.ignored_for(finding.path, finding.code):
+                        kept.append(finding)
         kept = sorted(set(kept), key=lambda f: f.sort_key)
         targets = sum(1 for r in results if r.is_target)
         return RunResult(kept, len(results), targets, stories, suppressed, self.parsed)
@@ -220,7 +237,7 @@ class Linter:
         todo = [i for i in range(len(sources)) if i not in results]
         processed = self._per_document([sources[i] for i in todo], jobs)
         records = []
-        for index, result in zip(todo, processed):
+        for index, result in zip(todo, processed, strict=True):
             texts = _facts_as_json(result)
             results[index] = result
             if cache is not None and sources[index].stdin is None:
@@ -331,7 +348,7 @@ def rule_extract(rule: Rule, doc: Document) -> Any:
 def _run(rule: Rule, doc: Document, step: Any) -> Any:
     try:
         return step(rule, doc)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a crashing rule is a PluginError
         raise PluginError(
             f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed on"
             f" {doc.path}: {type(exc).__name__}: {exc}"

@@ -1,0 +1,192 @@
+"""The SQLite fact cache: reuse, invalidation, corruption, concurrency."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newslint.cache import DB_NAME
+from newslint.config import parse_config
+from newslint.discovery import Source
+from newslint.engine import Linter
+
+PLUGIN = Path(__file__).with_name("cache_plugin.py")
+HOUR_AGO = time.time() - 3600
+
+TOPICS = [
+    "Mayor Ilka Brandt opened the new Kessel Bridge in Marrow on Tuesday after 14 months",
+    "Striking dockers in Port Alvane walked out over pay; union leader Tam Osei spoke",
+    "The Quorra Valley vineyard fire destroyed 230 hectares near Santel, firefighters said",
+]
+
+
+def article(topic: int, outlet: int, extra: str = "") -> str:
+    return (
+        f"Report{outlet} {TOPICS[topic]}.\n\n"
+        f"Outlet {outlet} adds that {TOPICS[topic].lower()} {extra}.\n"
+    )
+
+
+def make_repo(tmp_path: Path, *, options: str = "") -> Path:
+    repo = tmp_path / "repo"
+    (repo / "content").mkdir(parents=True)
+    shutil.copy(PLUGIN, repo / "cache_plugin.py")
+    (repo / "newslint.toml").write_text(
+        f'plugins = ["cache_plugin.py"]\nselect = ["XP"]\n{options}', encoding="utf-8"
+    )
+    for topic in range(3):
+        for outlet in range(3):
+            path = repo / "content" / f"t{topic}-o{outlet}.txt"
+            path.write_text(article(topic, outlet), encoding="utf-8")
+            os.utime(path, (HOUR_AGO, HOUR_AGO))
+    return repo
+
+
+def run(repo: Path, target: str = "t0-o0.txt", *, use_cache: bool = True):
+    config = parse_config(
+        __import__("tomllib").loads((repo / "newslint.toml").read_text())
+        if sys.version_info >= (3, 11)
+        else __import__("tomli").loads((repo / "newslint.toml").read_text()),
+        repo / "newslint.toml",
+    )
+    linter = Linter(config)
+    linter.use_cache = use_cache
+    files = sorted((repo / "content").glob("*.txt"))
+    sources = [Source(str(p), p.name == target) for p in files]
+    result = linter.run(sources)
+    return result, [(f.path, f.line, f.code, f.message) for f in result.findings]
+
+
+def test_second_run_reads_only_the_target(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    first, findings = run(repo)
+    assert first.parsed == 9
+    assert (repo / ".newslint_cache" / DB_NAME).is_file()
+    second, again = run(repo)
+    assert second.parsed == 1  # the target; the 8 references came from the cache
+    assert again == findings
+    _, uncached = run(repo, use_cache=False)
+    assert uncached == findings
+    # The target's story holds the other two reports of its event, with facts.
+    assert len(findings) == 1
+    assert (
+        "t0-o1.txt:Report1:" in findings[0][3]
+        and "t0-o2.txt:Report2:" in findings[0][3]
+    )
+    assert "t1-" not in findings[0][3]
+
+
+def test_a_changed_reference_is_reread(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    run(repo)
+    changed = repo / "content" / "t0-o1.txt"
+    changed.write_text(
+        "Changed " + article(0, 1, "and more words here"), encoding="utf-8"
+    )
+    os.utime(changed, (HOUR_AGO + 10, HOUR_AGO + 10))
+    result, findings = run(repo)
+    assert result.parsed == 2
+    assert "t0-o1.txt:Changed:" in findings[0][3]
+    assert findings == run(repo, use_cache=False)[1]
+
+
+def test_a_just_written_file_is_not_trusted_by_its_stat(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    fresh = repo / "content" / "t0-o2.txt"
+    fresh.write_text(article(0, 2), encoding="utf-8")  # mtime: now
+    run(repo)
+    # Same size, same mtime, different bytes: only safe because the stat entry
+    # was recorded too close to the mtime to be trusted.
+    stat = fresh.stat()
+    fresh.write_text(article(0, 2).replace("Report2", "Xeport2"), encoding="utf-8")
+    os.utime(fresh, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    _, findings = run(repo)
+    assert "t0-o2.txt:Xeport2:" in findings[0][3]
+
+
+def test_config_change_invalidates(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    run(repo)
+    toml = repo / "newslint.toml"
+    toml.write_text(toml.read_text() + '[rules.XP001]\nlabel = "others"\n')
+    result, findings = run(repo)
+    assert result.parsed == 9
+    assert findings[0][3].startswith("others: ")
+    assert run(repo)[0].parsed == 1
+
+
+def test_garbage_database_is_rebuilt(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    _, findings = run(repo)
+    db = repo / ".newslint_cache" / DB_NAME
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    db.write_bytes(b"this is not a database at all" * 100)
+    result, again = run(repo)
+    assert again == findings
+    assert result.parsed == 9
+    assert run(repo)[0].parsed == 1  # rebuilt and usable again
+
+
+def test_undecodable_rows_are_misses(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    _, findings = run(repo)
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        db.execute("UPDATE facts SET data = '{not json'")
+        db.execute("UPDATE entries SET signature = 'garbage' WHERE rowid % 2 = 0")
+    _, again = run(repo)
+    assert again == findings
+
+
+def test_foreign_schema_version_is_rebuilt(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    _, findings = run(repo)
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        db.execute("PRAGMA user_version = 999")
+    result, again = run(repo)
+    assert result.parsed == 9 and again == findings
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] != 999
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    run(repo, use_cache=False)
+    assert not (repo / ".newslint_cache").exists()
+
+
+@pytest.mark.parametrize("runs", [2])
+def test_concurrent_runs(tmp_path: Path, runs: int) -> None:
+    repo = make_repo(tmp_path)
+    for topic in range(3):
+        for outlet in range(3, 40):
+            path = repo / "content" / f"t{topic}-o{outlet}.txt"
+            path.write_text(article(topic, outlet), encoding="utf-8")
+            os.utime(path, (HOUR_AGO, HOUR_AGO))
+    cmd = [
+        sys.executable, "-m", "newslint", "--format", "json", "--corpus",
+        "content/*.txt", "content/t0-o0.txt",
+    ]  # fmt: skip
+    expected = subprocess.run(
+        [*cmd, "--no-cache"], cwd=repo, capture_output=True, text=True, check=False
+    )
+    assert expected.returncode == 1, expected.stderr
+    for _ in range(2):
+        procs = [
+            subprocess.Popen(cmd, cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(runs)
+        ]  # fmt: skip
+        for proc in procs:
+            out, err = proc.communicate(timeout=60)
+            assert proc.returncode == 1, err
+            assert out == expected.stdout
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert db.execute("SELECT count(*) FROM files").fetchone()[0] == 120
