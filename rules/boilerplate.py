@@ -95,10 +95,16 @@ def _literal(text: str) -> str:
     return r"\s*".join(out) if len(out) == 1 else r"\s+".join(out)
 
 
+_RE_ENTRY = regex.compile(r"^re(?:<([^>]*)>)?:")
+_WORD_AT = regex.compile(r"[^\W\d_]+")
+_SEP_AT = regex.compile(_SEP)
+
+
 def entry_pattern(entry: str) -> tuple[str, bool]:
     """A catalogue entry as a regex fragment, and whether it has a free tail."""
-    if entry.startswith("re:"):
-        return f"(?:{entry[3:]})", True
+    head = _RE_ENTRY.match(entry)
+    if head:
+        return f"(?:{entry[head.end() :]})", True
     parts = regex.split(r"(……|…|\.\.\.)", entry)
     if len(parts) == 1:
         return f"(?:{_literal(entry)})", False
@@ -118,29 +124,114 @@ def entry_pattern(entry: str) -> tuple[str, bool]:
     return "(?:" + "".join(out) + ")", True
 
 
+def entry_keys(entry: str) -> tuple[str, ...]:
+    """The first-word keys a line must start with to possibly match ``entry``
+    (empty: try the entry on every line)."""
+    head = _RE_ENTRY.match(entry)
+    if head:
+        return tuple(head.group(1).split()) if head.group(1) else ()
+    return (key_at(entry.strip(), 0),)
+
+
+def key_at(text: str, pos: int) -> str:
+    """The index key of ``text`` at ``pos``: its first word in lower case,
+    "#digit" before a digit, else the character itself."""
+    if pos >= len(text):
+        return ""
+    char = text[pos]
+    if char.isdigit():
+        return "#digit"
+    if char.isalpha():
+        match = _WORD_AT.match(text, pos)
+        assert match is not None
+        return match.group(0).casefold()
+    return char
+
+
 def _key(entry: str) -> str:
     return " ".join(entry.split()).casefold()
 
 
-@functools.lru_cache(maxsize=64)
-def compile_catalogue(entries: tuple[str, ...]) -> Any:
-    """One compiled alternation matching a whole line made of catalogue entries.
+class Catalogue:
+    """Catalogue entries indexed by first word, compiled lazily per word.
 
-    Tail-free entries may be glued in a chain ("Reach out to usSend your
-    letters to"); an entry with a free tail may only close the chain, which
-    keeps backtracking bounded.
+    ``fullmatch(line)`` is true when the whole line is made of entries:
+    tail-free entries may be glued in a chain ("Reach out to usSend your
+    letters to"); an entry with a free tail may only close the chain. A line
+    is only ever compared with the few entries that can start it, so one
+    pass over an article costs a dictionary look-up per line.
     """
-    fixed: list[str] = []
-    tailed: list[str] = []
-    for entry in entries:
-        pattern, has_tail = entry_pattern(entry)
-        (tailed if has_tail else fixed).append(pattern)
-    # Longest first so the alternation prefers "Read more stories" to "Read more".
-    fixed.sort(key=len, reverse=True)
-    f_alt = "(?:" + "|".join(fixed) + ")" if fixed else "(?!)"
-    t_alt = "(?:" + "|".join(tailed) + ")" if tailed else "(?!)"
-    full = rf"(?:{f_alt}(?:{_SEP}{f_alt})*(?:{_SEP}{t_alt})?|{t_alt})\.?"
-    return regex.compile(full, regex.IGNORECASE | regex.V0)
+
+    def __init__(self, entries: tuple[str, ...]) -> None:
+        self._fixed: dict[str, list[str]] = defaultdict(list)
+        self._tailed: dict[str, list[str]] = defaultdict(list)
+        self._everywhere: list[str] = []
+        for entry in entries:
+            pattern, has_tail = entry_pattern(entry)
+            keys = entry_keys(entry)
+            if not keys:
+                self._everywhere.append(pattern)
+            for key in keys:
+                (self._tailed if has_tail else self._fixed)[key].append(pattern)
+        self._compiled: dict[str, tuple[Any, Any]] = {}
+
+    def _group(self, key: str) -> tuple[Any, Any]:
+        group = self._compiled.get(key)
+        if group is None:
+            # Longest first, so "Read more stories" wins over "Read more".
+            fixed = sorted(self._fixed.get(key, ()), key=len, reverse=True)
+            tailed = [*self._tailed.get(key, ()), *self._everywhere]
+            flags = regex.IGNORECASE | regex.V0
+            group = (
+                regex.compile("(?:" + "|".join(fixed) + ")", flags) if fixed else None,
+                regex.compile("(?:" + "|".join(tailed) + r")\.?", flags)
+                if tailed
+                else None,
+            )
+            self._compiled[key] = group
+        return group
+
+    def fullmatch(self, line: str, first_key: str | None = None) -> bool:
+        pos, size = 0, len(line)
+        for _ in range(8):
+            key = first_key if pos == 0 and first_key is not None else key_at(line, pos)
+            if (
+                key not in self._fixed
+                and key not in self._tailed
+                and not self._everywhere
+            ):
+                return False
+            fixed, tailed = self._group(key)
+            if tailed is not None and tailed.fullmatch(line, pos):
+                return True
+            match = fixed.match(line, pos) if fixed is not None else None
+            if match is None or match.end() == pos:
+                return False
+            pos = match.end()
+            if pos >= size or line[pos:] == ".":
+                return True
+            pos = _SEP_AT.match(line, pos).end()  # type: ignore[union-attr]
+            if pos >= size:
+                return True
+        return False
+
+
+@functools.lru_cache(maxsize=64)
+def compile_catalogue(entries: tuple[str, ...]) -> Catalogue:
+    return Catalogue(entries)
+
+
+@functools.cache
+def _default_pattern(section: str) -> Any:
+    return compile_catalogue(section_entries(section))
+
+
+@functools.cache
+def _known_pattern() -> Any:
+    """Every built-in catalogue entry of every section."""
+    return compile_catalogue(
+        tuple(e for section in catalogue().values() for e in section)
+    )
 
 
 def section_entries(
@@ -161,20 +252,45 @@ class Line(NamedTuple):
     core_end: int
     core: str  # the line without Markdown decoration
     markup: str  # "", "heading", "list", "quote", "table"
+    key: str  # key_at(core, 0): which catalogue entries can match
 
 
 _LEAD = regex.compile(
     r"^(?P<ws>[ \t]*)(?P<quote>(?:>[ \t]?)+)?(?:(?P<h>#{1,6}[ \t]+)|(?P<li>(?:[-*+•·]|\d{1,3}[.)])[ \t]+))?"
     r"(?:[*_]{1,3}|[«‹←<|]\s*)*"
 )
-_TRAIL = regex.compile(r"(?:[\s*_»›→←‹«|>:…]|[ \t][-–—]+|\.\.\.|\]\s*$)+$")
+_TRAIL_CHARS = " \t\r\n*_»›→←‹«|>:…"
+
+
+def _strip_tail(core: str) -> str:
+    """Drop trailing decoration: arrows, emphasis, "...", a spaced dash."""
+    out = core
+    while True:
+        before = out
+        out = out.rstrip(_TRAIL_CHARS)
+        if out.endswith("..."):
+            out = out[:-3]
+        elif out[-1:] in ("-", "–", "—"):
+            head = out.rstrip("-–—")
+            if head[-1:] in (" ", "\t"):
+                out = head
+        if out == before:
+            break
+    return out if out.strip() else core
 
 
 def doc_lines(doc: Document) -> list[Line]:
-    """The non-blank prose lines of ``doc`` with their decoration stripped."""
-    prose = doc.prose
-    text = doc.text
-    starts = doc.line_starts
+    """The non-blank prose lines of ``doc`` with their decoration stripped.
+
+    Every NB rule needs them, so they are computed once per text (a small
+    memo keyed by the text itself; the function is pure).
+    """
+    return _doc_lines(doc.text, doc.prose)
+
+
+@functools.lru_cache(maxsize=4)
+def _doc_lines(text: str, prose: str) -> list[Line]:
+    starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
     out: list[Line] = []
     for index, start in enumerate(starts):
         nxt = starts[index + 1] if index + 1 < len(starts) else len(prose)
@@ -207,13 +323,7 @@ def doc_lines(doc: Document) -> list[Line]:
             ):
                 core = core[1:close]
                 cs += 1
-        trail = _TRAIL.search(core)
-        if trail and trail.start() > 0 and not core.startswith("["):
-            core = core[: trail.start()]
-        elif trail and trail.start() > 0:
-            # keep a closing bracket that belongs to "[Source: ...]"
-            stripped = core.rstrip(" \t*_")
-            core = stripped
+        core = _strip_tail(core)
         lstripped = core.lstrip()
         cs += len(core) - len(lstripped)
         core = lstripped.rstrip()
@@ -221,7 +331,19 @@ def doc_lines(doc: Document) -> list[Line]:
             continue
         if "](" in text[cs : cs + len(core) + 1]:
             core = _flatten_links(core, text, cs)
-        out.append(Line(index + 1, start, end, nxt, cs, cs + len(core), core, markup))
+        out.append(
+            Line(
+                index + 1,
+                start,
+                end,
+                nxt,
+                cs,
+                cs + len(core),
+                core,
+                markup,
+                key_at(core, 0),
+            )
+        )
     return out
 
 
@@ -274,17 +396,23 @@ class _CatalogueRule(DocumentRule):
     kind: ClassVar[str] = ""
     Options = PhraseOptions
 
-    def pattern(self) -> Any:
+    @functools.cached_property
+    def _pattern(self) -> Any:
         return compile_catalogue(
             section_entries(
                 self.section, self.options.extra_phrases, self.options.disabled_phrases
             )
         )
 
+    def pattern(self) -> Any:
+        return self._pattern
+
     def matching_lines(self, doc: Document) -> Iterator[Line]:
         pattern = self.pattern()
         for line in doc_lines(doc):
-            if len(line.core) <= _MAX_LEFTOVER_CHARS and pattern.fullmatch(line.core):
+            if len(line.core) <= _MAX_LEFTOVER_CHARS and pattern.fullmatch(
+                line.core, line.key
+            ):
                 yield line
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -424,10 +552,14 @@ class MediaLabel(_CatalogueRule):
         pattern = self.pattern()
         prose = doc.prose
         for line in doc_lines(doc):
-            if line.markup in ("heading", "table") or pattern.fullmatch(line.core):
+            if line.markup in ("heading", "table") or pattern.fullmatch(
+                line.core, line.key
+            ):
                 continue
             text = prose[line.core_start : line.end]
-            match = _GLUED_MEDIA.search(text)
+            if ":" not in text[-200:]:
+                continue
+            match = _GLUED_MEDIA.search(text, max(0, len(text) - 200))
             if not match or len(match.group("title").split()) > 15:
                 continue
             before = text[: match.start()]
@@ -452,6 +584,11 @@ _GLUED_DATE = regex.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"(?=\s+\p{Lu}[\p{Lu}.'’-]{2,}\b)",
     regex.IGNORECASE,
+)
+
+
+_DATE_KEYS = frozenset(
+    {"#digit", "date", "dated", "published", "posted", "updated", "timestamp"}
 )
 
 
@@ -484,7 +621,7 @@ class MetadataTag(_CatalogueRule):
         yield from super().check(doc)
         pattern = self.pattern()
         for line in doc_lines(doc):
-            if pattern.fullmatch(line.core):
+            if line.key not in _DATE_KEYS or pattern.fullmatch(line.core, line.key):
                 continue
             match = _GLUED_DATE.match(line.core)
             if not match:
@@ -583,6 +720,7 @@ def compile_credits(names: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
+_PROSE_END = frozenset('.!?”"’:;,…—–-')
 _CREDIT_TOKEN = regex.compile(r"[\p{Lu}][\p{L}\p{N}'’&.-]*(?:/[\p{L}\p{N}'’&. -]+)*$")
 
 
@@ -641,18 +779,18 @@ class PhotoCredit(DocumentRule):
         if not names:
             return
         patterns = compile_credits(names)
-        media = compile_catalogue(section_entries("media"))
+        media = _default_pattern("media")
         prose = doc.prose
         for line in doc_lines(doc):
-            if line.markup in ("heading", "table") or media.fullmatch(line.core):
+            if line.markup in ("heading", "table") or media.fullmatch(
+                line.core, line.key
+            ):
                 continue
             text = prose[line.core_start : line.end].rstrip()
-            if len(text) > 4000:
-                text_offset = len(text) - 4000
-                text = text[text_offset:]
-            else:
-                text_offset = 0
-            start = self._credit_start(text, patterns)
+            if not text or text[-1] in _PROSE_END:
+                continue  # a credit ends in a name, never in sentence punctuation
+            text_offset = 0
+            start = self._credit_start(text, patterns, max(0, len(text) - 300))
             if start is None:
                 continue
             base = line.core_start + text_offset
@@ -676,16 +814,17 @@ class PhotoCredit(DocumentRule):
             )
 
     @staticmethod
-    def _credit_start(text: str, patterns: dict[str, Any]) -> int | None:
-        match = patterns["photo"].search(text)
+    def _credit_start(text: str, patterns: dict[str, Any], pos: int) -> int | None:
+        """Where the credit closing ``text`` starts (searching from ``pos``)."""
+        match = patterns["photo"].search(text, pos)
         if match:
             return match.start()
-        match = patterns["via"].search(text)
+        match = patterns["via"].search(text, pos)
         if match:
             return _via_start(text, match.start())
         best: int | None = None
         for key in ("agency_slash", "slash_agency", "label", "bare"):
-            match = patterns[key].search(text)
+            match = patterns[key].search(text, pos)
             if match and (best is None or match.start() < best):
                 best = match.start()
         if best is not None and best == 0 and len(text.split()) > 12:
@@ -809,9 +948,7 @@ class EdgeNavigation(DocumentRule):
         lines = doc_lines(doc)
         if not lines:
             return
-        known = compile_catalogue(
-            tuple(e for section in catalogue().values() for e in section)
-        )
+        known = _known_pattern()
         max_words = self.options.max_words
 
         def is_short(line: Line) -> bool:
@@ -822,13 +959,15 @@ class EdgeNavigation(DocumentRule):
         body = [
             i
             for i, ln in enumerate(lines)
-            if not is_short(ln) and not known.fullmatch(ln.core)
+            if not is_short(ln) and not known.fullmatch(ln.core, ln.key)
         ]
         if not body:
             return  # no sentence at all: nothing to tell the edges from
         first, last = body[0], body[-1]
         for line in lines[:first]:
-            if _MENU_ROW.fullmatch(line.core) and not known.fullmatch(line.core):
+            if _MENU_ROW.fullmatch(line.core) and not known.fullmatch(
+                line.core, line.key
+            ):
                 yield self._report(
                     doc, line, "navigation menu row at the head of the article"
                 )
@@ -841,19 +980,21 @@ class EdgeNavigation(DocumentRule):
             and not _SIGN_OFF.match(ln.core)
         ]
         for index, line in enumerate(tail):
-            if line.markup == "heading" and not known.fullmatch(line.core):
+            if line.markup == "heading" and not known.fullmatch(line.core, line.key):
                 # A sub-heading opens content of its own (a factbox, a note).
                 tail = tail[:index]
                 break
         if len(tail) < self.options.min_run:
             for line in tail:
-                if _MENU_ROW.fullmatch(line.core) and not known.fullmatch(line.core):
+                if _MENU_ROW.fullmatch(line.core) and not known.fullmatch(
+                    line.core, line.key
+                ):
                     yield self._report(
                         doc, line, "navigation menu row after the article"
                     )
             return
         for line in tail:
-            if not known.fullmatch(line.core):
+            if not known.fullmatch(line.core, line.key):
                 yield self._report(
                     doc,
                     line,
@@ -926,9 +1067,7 @@ class TemplateLine(CorpusRule):
         candidates = []
         every: list[str] = []
         seen: set[str] = set()
-        known = compile_catalogue(
-            tuple(e for section in catalogue().values() for e in section)
-        )
+        known = _known_pattern()
         for line in doc_lines(doc):
             key = _line_hash(line.core)
             if key in seen:
@@ -940,7 +1079,7 @@ class TemplateLine(CorpusRule):
                 c.isalpha() for c in line.core
             ):
                 continue
-            if known.fullmatch(line.core):
+            if known.fullmatch(line.core, line.key):
                 continue  # NB101-NB106 report it already
             start, end = _visible_span(doc, line)
             ln, col = doc.position(start)
