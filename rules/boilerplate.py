@@ -980,7 +980,14 @@ class EdgeNavigation(DocumentRule):
             and not _SIGN_OFF.match(ln.core)
         ]
         for index, line in enumerate(tail):
-            if line.markup == "heading" and not known.fullmatch(line.core, line.key):
+            # "Saturday's other results:" and sub-headings introduce content.
+            opens = doc.prose[line.start : line.end].rstrip(" \t*_").endswith(":")
+            is_heading = (
+                opens
+                or line.markup == "heading"
+                or (line.core.isupper() and len(line.core) > 3)
+            )
+            if is_heading and not known.fullmatch(line.core, line.key):
                 # A sub-heading opens content of its own (a factbox, a note).
                 tail = tail[:index]
                 break

@@ -65,9 +65,9 @@ def lint(files: dict[str, tuple[str, set[int]]]) -> list[dict]:
             text=True,
             check=False,
         )
-        if proc.returncode not in (0, 1):
+        if proc.returncode not in (0, 1) or not proc.stdout.strip().startswith("["):
             sys.exit(f"newslint failed: {proc.stderr}")
-        findings = json.loads(proc.stdout or "[]")
+        findings = json.loads(proc.stdout)
     for finding in findings:
         finding["path"] = Path(finding["path"]).as_posix().removeprefix("./")
     return findings
