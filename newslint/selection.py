@@ -50,6 +50,10 @@ class Selection:
 
 def _path_matches(path: str, pattern: str) -> bool:
     pattern = pattern.replace("\\", "/")
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    while path.startswith("./"):
+        path = path[2:]
     if fnmatch.fnmatch(path, pattern):
         return True
     # Patterns without a folder also match the file name at any depth.
