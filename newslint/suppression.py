@@ -19,7 +19,11 @@ _DIRECTIVE = re.compile(
     r"<!--\s*newslint:\s*(disable-next-line|disable-file|disable|enable)"
     r"((?:[\s,]+[A-Z]{1,3}[0-9]{0,3})*)\s*-->"
 )
-_NOQA = re.compile(r"newslint:\s*noqa\b(?::?((?:[\s,]+[A-Z]{1,3}[0-9]{0,3}(?![\w]))*))?", re.I)
+# Codes are upper case and stay on the noqa's line (a bare noqa at the end of a
+# line must not read the next line's first word as a code).
+_NOQA = re.compile(
+    r"(?i:newslint:[ \t]*noqa)\b(?::?((?:[ \t,]+[A-Z]{1,3}[0-9]{0,3}(?!\w))*))?"
+)
 _CODES = re.compile(r"[A-Z]{1,3}[0-9]{0,3}")
 ALL: tuple[str, ...] = ("",)
 
