@@ -26,6 +26,11 @@ _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š�
 _MOJIBAKE_SIGNATURE = regex.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf" + regex.escape(_CP1252_HIGH) + "]"
 )
+#: "â€" with its third byte gone: U+201D (E2 80 9D) read as Windows-1252,
+#: where 0x9D is undefined and is dropped by many converters.
+_LOST_RIGHT_QUOTE = regex.compile(
+    "â€(?![\u0080-\u00bf" + regex.escape(_CP1252_HIGH) + "])"
+)
 #: Characters that can belong to a mojibake run (everything but ASCII space).
 _TOKEN_CHAR = regex.compile(r"[^ \t\r\n]")
 
@@ -88,10 +93,23 @@ class Mojibake(DocumentRule):
             token = prose[start:end]
             fixed = _fix_encoding(token)
             if fixed is None:
+                lost = _LOST_RIGHT_QUOTE.search(token)
+                if lost:
+                    a, b = start + lost.start(), start + lost.end()
+                    yield self.finding(
+                        doc,
+                        a,
+                        b,
+                        "mojibake 'â€' (a ” whose last byte was lost)",
+                        fix=Fix(a, b, "”", safe=False),
+                    )
                 continue
             a, b, replacement = _diff(token, fixed)
             if a >= b:
                 continue
+            if not replacement and b < len(token):
+                replacement = token[b]  # "Â£" -> "£": show the junk with its neighbour
+                b += 1
             bad = token[a:b]
             yield self.finding(
                 doc,
@@ -267,12 +285,133 @@ class ControlCharacter(DocumentRule):
 # -- NE104 --------------------------------------------------------------------------
 
 _HTML_ELEMENTS = frozenset(
-    ["a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "body", "br", "button", "caption", "center", "cite", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "mark", "meta", "nav", "noscript", "object", "ol", "option", "p", "param", "picture", "pre", "q", "s", "samp", "script", "section", "select", "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "tfoot", "th", "thead", "time", "title", "tr", "tt", "u", "ul", "var", "video", "wbr"]
+    [
+        "a",
+        "abbr",
+        "address",
+        "article",
+        "aside",
+        "audio",
+        "b",
+        "blockquote",
+        "body",
+        "br",
+        "button",
+        "caption",
+        "center",
+        "cite",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "font",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "i",
+        "iframe",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "mark",
+        "meta",
+        "nav",
+        "noscript",
+        "object",
+        "ol",
+        "option",
+        "p",
+        "param",
+        "picture",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "script",
+        "section",
+        "select",
+        "small",
+        "source",
+        "span",
+        "strike",
+        "strong",
+        "style",
+        "sub",
+        "summary",
+        "sup",
+        "svg",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "title",
+        "tr",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "video",
+        "wbr",
+    ]
 )
 #: Elements that a Markdown author does not write by hand: in Markdown files
 #: only these are reported (the rest is legal inline HTML).
 _LAYOUT_ELEMENTS = frozenset(
-    ["article", "aside", "body", "button", "center", "div", "fieldset", "font", "footer", "form", "head", "header", "html", "input", "label", "legend", "main", "meta", "nav", "noscript", "option", "script", "section", "select", "span", "style", "svg"]
+    [
+        "article",
+        "aside",
+        "body",
+        "button",
+        "center",
+        "div",
+        "fieldset",
+        "font",
+        "footer",
+        "form",
+        "head",
+        "header",
+        "html",
+        "input",
+        "label",
+        "legend",
+        "main",
+        "meta",
+        "nav",
+        "noscript",
+        "option",
+        "script",
+        "section",
+        "select",
+        "span",
+        "style",
+        "svg",
+    ]
 )
 _TAG = regex.compile(r"</?([A-Za-z][A-Za-z0-9]{0,9})(?:[ \t]+[^<>\n]*?)?[ \t]*/?>")
 _ENTITY = regex.compile(

@@ -34,6 +34,7 @@ _LINE_DECORATION = regex.compile(
 _TABLE_LINE = regex.compile(r"^[ \t]*\|")
 #: Line-ending punctuation after which an unwrapped line is a paragraph.
 _SENTENCE_END = regex.compile(r"[.!?:…][\"”’')\]]*[ \t]*$")
+_EMPTY_QUOTE_LINE = regex.compile(r"[ \t]*(?:>[ \t]*)+$")
 _LIST_START = regex.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+")
 
 
@@ -76,6 +77,11 @@ def paragraph_units(doc: Document) -> list[_Unit]:
         one_a_line = not doc.is_markdown and any(e - s > 100 for s, e in lines)
         current: list[tuple[int, int]] = []
         for index, (s, e) in enumerate(lines):
+            if _EMPTY_QUOTE_LINE.match(prose, s, e):
+                if current:
+                    units.append(_Unit(current[0][0], current[-1][1]))
+                    current = []
+                continue
             starts_new = (
                 one_a_line
                 or _LIST_START.match(prose, s)
@@ -437,7 +443,8 @@ class _QuoteScan:
 
     def __init__(self) -> None:
         self.problems: list[tuple[int, int, str]] = []
-        self.open_double: tuple[int, str] | None = None  # (offset, mark)
+        #: (offset, mark, offset of a ’ that may have been meant to close it)
+        self.open_double: tuple[int, str, int | None] | None = None
         self.open_single: int | None = None
 
 
@@ -473,7 +480,9 @@ class UnbalancedQuotes(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
-        carry: tuple[int, str] | None = None  # an open double from the last paragraph
+        # an open double quote from the last paragraph: (offset, mark, a ’ that may
+        # have been typed to close it)
+        carry: tuple[int, str, int | None] | None = None
         for unit in paragraph_units(doc):
             chunk = prose[unit.start : unit.end]
             if "„" in chunk or "«" in chunk or "»" in chunk:
@@ -511,7 +520,15 @@ class UnbalancedQuotes(DocumentRule):
         if carry is not None:
             yield self._unclosed(doc, carry)
 
-    def _unclosed(self, doc: Document, carry: tuple[int, str]) -> Finding:
+    def _unclosed(self, doc: Document, carry: tuple[int, str, int | None]) -> Finding:
+        if carry[2] is not None:
+            return self.finding(
+                doc,
+                carry[2],
+                carry[2] + 1,
+                f"quotation opened with {carry[1]} (line {doc.position(carry[0])[0]})"
+                " is never closed; was this ’ meant to close it with ”?",
+            )
         return self.finding(
             doc,
             carry[0],
@@ -550,7 +567,7 @@ class UnbalancedQuotes(DocumentRule):
                             "quotation opened with “ is not closed before the next “",
                         )
                     )
-                scan.open_double = (pos, "“")
+                scan.open_double = (pos, "“", None)
                 scan.open_single = None
             elif mark == "”":
                 if scan.open_double is not None and scan.open_double[1] == "“":
@@ -565,7 +582,7 @@ class UnbalancedQuotes(DocumentRule):
                                 "closing ” used as an opening quotation mark",
                             )
                         )
-                        scan.open_double = (pos, "“")
+                        scan.open_double = (pos, "“", None)
                     elif stray_open is not None:
                         scan.problems.append(
                             (
@@ -592,7 +609,7 @@ class UnbalancedQuotes(DocumentRule):
                     scan.open_double = None
                     scan.open_single = None
                 elif scan.open_double is None:
-                    scan.open_double = (pos, '"')
+                    scan.open_double = (pos, '"', None)
             elif mark == "‘":
                 if after.isdigit():
                     continue  # ‘90s typed with the wrong apostrophe
@@ -623,6 +640,15 @@ class UnbalancedQuotes(DocumentRule):
                         )
                     )
                     scan.open_double = None
+                elif (
+                    closing_position
+                    and before.isalpha()
+                    and before not in "sS"
+                    and scan.open_double is not None
+                    and scan.open_double[1] == "“"
+                    and scan.open_double[2] is None
+                ):
+                    scan.open_double = (*scan.open_double[:2], pos)
         return scan
 
 
