@@ -98,6 +98,7 @@ def _literal(text: str) -> str:
 _RE_ENTRY = regex.compile(r"^re(?:<([^>]*)>)?:")
 _WORD_AT = regex.compile(r"[^\W\d_]+")
 _SEP_AT = regex.compile(_SEP)
+_BAR = regex.compile(r"\s[|•·]\s")
 
 
 def entry_pattern(entry: str) -> tuple[str, bool]:
@@ -184,7 +185,7 @@ class Catalogue:
             flags = regex.IGNORECASE | regex.V0
             group = (
                 regex.compile("(?:" + "|".join(fixed) + ")", flags) if fixed else None,
-                regex.compile("(?:" + "|".join(tailed) + r")\.?", flags)
+                regex.compile("(?:" + "|".join(tailed) + r")[.!]?", flags)
                 if tailed
                 else None,
             )
@@ -192,6 +193,15 @@ class Catalogue:
         return group
 
     def fullmatch(self, line: str, first_key: str | None = None) -> bool:
+        if self._chain(line, first_key):
+            return True
+        # "Posted by Newsroom | 3 min read": every segment of a bar is a leftover.
+        if "|" in line or "•" in line or "·" in line:
+            parts = [p.strip() for p in _BAR.split(line)]
+            return len(parts) > 1 and all(p and self._chain(p, None) for p in parts)
+        return False
+
+    def _chain(self, line: str, first_key: str | None) -> bool:
         pos, size = 0, len(line)
         for _ in range(8):
             key = first_key if pos == 0 and first_key is not None else key_at(line, pos)
@@ -208,7 +218,7 @@ class Catalogue:
             if match is None or match.end() == pos:
                 return False
             pos = match.end()
-            if pos >= size or line[pos:] == ".":
+            if pos >= size or line[pos:] in (".", "!"):
                 return True
             pos = _SEP_AT.match(line, pos).end()  # type: ignore[union-attr]
             if pos >= size:
@@ -717,6 +727,8 @@ def compile_credits(names: tuple[str, ...]) -> dict[str, Any]:
         ),
         # ... the caption's last sentence.” AP
         "bare": regex.compile(rf"{_AFTER_SENTENCE}{bare}{end}", flags),
+        # any agency name at all
+        "agency": regex.compile(rf"(?<![\p{{L}}]){bare}(?![\p{{L}}])", flags),
     }
 
 
@@ -786,7 +798,7 @@ class PhotoCredit(DocumentRule):
                 line.core, line.key
             ):
                 continue
-            text = prose[line.core_start : line.end].rstrip()
+            text = prose[line.core_start : line.end].rstrip(" \t*_")
             if not text or text[-1] in _PROSE_END:
                 continue  # a credit ends in a name, never in sentence punctuation
             text_offset = 0
@@ -827,6 +839,10 @@ class PhotoCredit(DocumentRule):
             match = patterns[key].search(text, pos)
             if match and (best is None or match.start() < best):
                 best = match.start()
+                if key == "label" and best == 0 and not patterns["agency"].search(text):
+                    # "Photographs by Tom Hale" on its own line credits the
+                    # article's photographer; it is not a scraped caption.
+                    best = None
         if best is not None and best == 0 and len(text.split()) > 12:
             return None
         return best

@@ -77,7 +77,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every finding")
     args = parser.parse_args()
-    files = {**load(HERE / "clean"), **load(HERE / "dirty"), **load(HERE / "holdout")}
+    files = {**load(HERE / "clean"), **load(HERE / "dirty"), **load(HERE / "holdout"), **load(HERE / "holdout2")}
     findings = lint(files)
     flagged: dict[tuple[str, int], list[dict]] = {}
     for f in findings:
