@@ -1047,8 +1047,16 @@ class TemplateOptions:
     #: more than this (Jaccard) count once (syndicated wire copies share
     #: whole paragraphs legitimately).
     max_overlap: float = 0.5
+    #: ... in articles of at least this many stories (sources of one story
+    #: share quotes and stock lines legitimately).
+    min_stories: int = 2
+    #: Only lines of this many words or more (and at most max-words) count.
+    min_words: int = 3
     #: Longer lines are article text, not template residue.
     max_words: int = 25
+
+
+_TEMPLATE_SKIP_END = regex.compile(r"[.!?…:;”\"’)\]][*_]*$")
 
 
 def _line_hash(text: str) -> str:
@@ -1062,10 +1070,12 @@ class TemplateLine(CorpusRule):
 
     A scraper run over one site keeps the site's template in every article: a
     promo line, a footer, a sign-up box. A line found word for word in
-    several otherwise different articles is residue of that template, even
-    when no catalogue knows its wording. Copies of one text (syndicated wire
-    stories share whole paragraphs) count as one article. Lines that the
-    phrase catalogue (NB101-NB106) already reports are left to those rules.
+    several otherwise different articles, of different stories, is residue of
+    that template, even when no catalogue knows its wording. Copies of one
+    text (syndicated wire stories) count once; sentences (stock lines such as
+    "No one was injured."), sub-headings, bylines and sign-offs recur
+    legitimately and are never counted; lines that the phrase catalogue
+    (NB101-NB106) reports are left to those rules.
 
     Bad:
         Get the Morning Ledger in your inbox
@@ -1074,15 +1084,16 @@ class TemplateLine(CorpusRule):
         The council will vote on the budget next week.
 
     (The Bad line is reported only when it appears in at least
-    ``min-articles`` (3) different articles and ``min-fraction`` (1%) of the
-    articles of the run.) Fix: delete the line. Options ``min-articles``,
-    ``min-fraction``, ``max-overlap`` and ``max-words`` under
+    ``min-articles`` (3) different articles, ``min-fraction`` (1%) of the
+    articles of the run, from at least ``min-stories`` (2) stories.) Fix:
+    delete the line. Options ``min-articles``, ``min-fraction``,
+    ``max-overlap``, ``min-stories``, ``min-words`` and ``max-words`` under
     ``[tool.newslint.rules.NB110]``.
     """
 
     code = "NB110"
     name = "boilerplate.template-line"
-    version = "2"
+    version = "3"
     scope = "corpus"
     Options = TemplateOptions
 
@@ -1098,9 +1109,16 @@ class TemplateLine(CorpusRule):
             seen.add(key)
             every.append(key)
             words = line.core.split()
-            if len(words) > self.options.max_words or not any(
-                c.isalpha() for c in line.core
+            if not self.options.min_words <= len(words) <= self.options.max_words:
+                continue
+            if (
+                _TEMPLATE_SKIP_END.search(doc.prose[line.start : line.end].rstrip())
+                or line.markup == "heading"
+                or line.core.isupper()
+                or _SIGN_OFF.match(line.core)
             ):
+                # Sentences (stock lines such as "No one was injured."),
+                # house sub-headings and bylines recur legitimately.
                 continue
             if known.fullmatch(line.core, line.key):
                 continue  # NB101-NB106 report it already
@@ -1118,10 +1136,12 @@ class TemplateLine(CorpusRule):
     def check_corpus(self, stories: list[Story]) -> Iterator[Finding]:
         where: dict[str, list[tuple[str, list[Any]]]] = defaultdict(list)
         line_sets: dict[str, frozenset[str]] = {}
+        story_of: dict[str, str] = {}
         for story in stories:
             for member, facts in story.facts(self.code):
                 if not isinstance(facts, dict):
                     continue
+                story_of[member.path] = story.key
                 line_sets[member.path] = frozenset(facts.get("all", ()))
                 for fact in facts.get("lines", ()):
                     where[fact[0]].append((member.path, fact))
@@ -1131,6 +1151,8 @@ class TemplateLine(CorpusRule):
         need = max(opts.min_articles, opts.min_fraction * total)
         for places in where.values():
             if len(places) < need or not any(p[0] in targets for p in places):
+                continue
+            if len({story_of[p[0]] for p in places}) < opts.min_stories:
                 continue
             if self._distinct(places, line_sets, need) < need:
                 continue

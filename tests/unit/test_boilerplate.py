@@ -113,7 +113,9 @@ def test_template_line_across_different_articles():
         (f"a{i}.txt", f"Headline {i}\n\n{body}\n\n{PROMO}\n")
         for i, body in enumerate(TOPICS)
     ]
-    found = list(rule.check_corpus([_story("s", docs, rule)]))
+    stories = [_story(f"s{i}", [doc], rule) for i, doc in enumerate(docs)]
+    assert list(rule.check_corpus([_story("s", docs, rule)])) == []  # one story
+    found = list(rule.check_corpus(stories))
     assert sorted(f.path for f in found) == [d[0] for d in docs]
     assert all(f.line == 5 and f.column == 1 for f in found)
     assert len(found[0].related) == 3
@@ -127,11 +129,33 @@ def test_template_line_across_different_articles():
     )
     # 1% of 500 articles is more than the 4 that carry the line.
     filler = [(f"z{i}.txt", f"Other text number {i}.\n") for i in range(496)]
-    assert list(rule.check_corpus([_story("s", docs + filler, rule)])) == []
+    more = stories + [_story(f"z{i}", [doc], rule) for i, doc in enumerate(filler)]
+    assert list(rule.check_corpus(more)) == []
 
 
 def test_syndicated_copies_count_once():
     rule = nb.TemplateLine()
     wire = "\n\n".join(TOPICS)
-    docs = [(f"copy{i}.txt", f"Outlet {i} headline\n\n{wire}\n") for i in range(5)]
-    assert list(rule.check_corpus([_story("s", docs, rule)])) == []
+    docs = [
+        (f"copy{i}.txt", f"Outlet {i} headline\n\n{wire}\n\n{PROMO}\n")
+        for i in range(5)
+    ]
+    assert (
+        list(
+            rule.check_corpus([_story(f"s{i}", [d], rule) for i, d in enumerate(docs)])
+        )
+        == []
+    )
+
+
+def test_sentences_headings_and_bylines_are_not_template_lines():
+    rule = nb.TemplateLine()
+    stock = (
+        "No one was injured in the fire.\n\nWHAT HAPPENS NEXT\n\nBy Jane Doe Smith\n"
+    )
+    docs = [
+        (f"a{i}.txt", f"Headline {i}\n\n{body}\n\n{stock}")
+        for i, body in enumerate(TOPICS)
+    ]
+    stories = [_story(f"s{i}", [doc], rule) for i, doc in enumerate(docs)]
+    assert list(rule.check_corpus(stories)) == []
