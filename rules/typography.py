@@ -249,6 +249,11 @@ class SpaceBeforePunctuation(DocumentRule):
 _GLUED = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}@#_'’.\-/&])(\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_@])(?!\.\p{L})"
 )
+#: Lower-case name particles and Irish/Gaelic mutation prefixes that start
+#: real names written without a space (deGrom, vanDyke, "i nGaillimh").
+_NAME_PARTICLES = frozenset(
+    ["de", "la", "le", "al", "el", "van", "von", "da", "di", "du", "des", "del", "della", "der", "den", "ter", "ten", "dos", "das", "do", "bin", "ibn", "abu", "mc", "mac", "st", "ng", "dt", "gc", "bh", "mb", "bp", "ts"]
+)
 #: Zipf frequency a lower-case half must reach to count as a common word.
 _COMMON_LEFT = 3.5
 _COMMON_RIGHT = 3.0
@@ -314,6 +319,8 @@ class GluedWords(DocumentRule):
             if token in names:
                 continue
             left, right = match.group(1), match.group(2)
+            if left in _NAME_PARTICLES:
+                continue
             if _zipf(left) < _COMMON_LEFT or _zipf(right.lower()) < _COMMON_RIGHT:
                 continue
             start, split, end = match.start(), match.end(1), match.end()
@@ -548,6 +555,18 @@ class UnbalancedQuotes(DocumentRule):
             after_word = bool(_LEFT_WORD.match(after))
             before_word = bool(_LEFT_WORD.match(before))
             if mark == "“":
+                if (
+                    scan.open_double is not None
+                    and _LINE_DECORATION.match(
+                        prose, prose.rfind("\n", 0, pos) + 1
+                    ).end()
+                    == pos
+                ):
+                    # a line that reopens the open quotation: one paragraph a
+                    # line, the correct multi-paragraph style
+                    scan.open_double = (pos, "“", None)
+                    scan.open_single = None
+                    continue
                 if scan.open_double is not None and scan.open_double[1] == "“":
                     if not after_word:
                         scan.problems.append(
