@@ -77,7 +77,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every finding")
     args = parser.parse_args()
-    files = {**load(HERE / "clean"), **load(HERE / "dirty"), **load(HERE / "holdout"), **load(HERE / "holdout2")}
+    files = {
+        **load(HERE / "clean"),
+        **load(HERE / "dirty"),
+        **load(HERE / "holdout"),
+        **load(HERE / "holdout2"),
+    }
     findings = lint(files)
     flagged: dict[tuple[str, int], list[dict]] = {}
     for f in findings:
@@ -90,6 +95,12 @@ def main() -> int:
         len(t.split()) for n, (t, _) in files.items() if n.startswith("clean/")
     )
     fp_clean = [k for k in fp if k[0].startswith("clean/")]
+    words_unmarked = sum(
+        len(line.split())
+        for (text, marked_lines) in files.values()
+        for number, line in enumerate(text.split("\n"), 1)
+        if number not in marked_lines
+    )
     precision = len(tp) / (len(tp) + len(fp)) if tp or fp else 1.0
     recall = len(tp) / len(marked) if marked else 1.0
     codes = Counter(f["code"] for f in findings)
@@ -102,6 +113,10 @@ def main() -> int:
     print(
         f"clean articles: {words_clean} words, {len(fp_clean)} false positive lines"
         f" ({len(fp_clean) * 10000 / max(words_clean, 1):.1f} per 10,000 words)"
+    )
+    print(
+        f"all unmarked text: {words_unmarked} words, {len(fp)} false positive lines"
+        f" ({len(fp) * 10000 / max(words_unmarked, 1):.1f} per 10,000 words)"
     )
     print(
         "findings by code: " + ", ".join(f"{c} {n}" for c, n in sorted(codes.items()))
