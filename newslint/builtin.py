@@ -13,13 +13,14 @@ if TYPE_CHECKING:
 
 @hookimpl
 def register_reporters() -> dict[str, type[Reporter]]:
-    from newslint.reporters import default, github, json, sarif
+    from newslint.reporters import default, github, html, json, sarif
 
     return {
         "default": default.DefaultReporter,
         "json": json.JsonReporter,
         "github": github.GithubReporter,
         "sarif": sarif.SarifReporter,
+        "html": html.HtmlReporter,
     }
 
 

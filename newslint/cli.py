@@ -67,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--statistics", action="store_true", help="print counts per code after the findings")
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     out.add_argument("-q", "--quiet", action="store_true", help="no summary line or notes")
+    fixing = parser.add_argument_group("fixes and baseline")
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what is left")
+    fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that may change meaning")
+    fixing.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and write nothing (exit 1 if any)")
+    fixing.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
+    fixing.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    fixing.add_argument("--prune-baseline", action="store_true", help="drop fixed entries from the baseline file")
     run = parser.add_argument_group("run")
     run.add_argument("-j", "--jobs", type=_positive_int, metavar="N", help="worker processes (default: CPU count for many files)")
     run.add_argument("--no-cache", action="store_true", help="do not read or write the fact cache")
@@ -147,6 +154,11 @@ def lint(argv: list[str]) -> int:
                              + ", ".join(config.extensions) + ")\n")
         return EXIT_CLEAN
     result = linter.run(sources, ns.jobs)
+    from newslint.fixes import workflow
+
+    result, done = workflow(ns, config, linter, sources, result)
+    if done is not None:
+        return done
     stdin_text = {s.path: s.stdin for s in sources if s.stdin is not None}
     _report(ns, linter, reporters[ns.format], result, stdin_text)
     if result.findings and not ns.exit_zero:

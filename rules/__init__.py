@@ -5,4 +5,10 @@ Each module is a pluggy plugin with a ``register_rules`` hook implementation.
 module here and nothing in the engine.
 """
 
-PLUGINS: tuple[str, ...] = ("newslint.rules.typography", "newslint.rules.boilerplate", "newslint.rules.encoding",)
+PLUGINS: tuple[str, ...] = (
+    "newslint.rules.typography",
+    "newslint.rules.boilerplate",
+    "newslint.rules.meta",
+    "newslint.rules.house",
+    "newslint.rules.encoding",
+)
