@@ -1,0 +1,316 @@
+"""Proper-name mentions: capitalised word sequences with surface form and position.
+
+A *mention* is a maximal run of capitalised words separated only by blanks
+(one line break allowed, for hard-wrapped copy), with lowercase particles
+("bin", "al", "de", "van", "von" …) allowed between capitalised words, glued
+particles ("al-Assad"), hyphenated and apostrophe names ("Jean-Pierre",
+"O'Brien") and initials ("John F. Kennedy"). A possessive is dropped
+("Erdogan’s" -> "Erdogan"); a leading role ("Turkish President", "Mr",
+"White House Press Secretary") is split off into ``role``; a sentence-initial
+word that is an ordinary word ("The", "But", "Despite") is not part of a name.
+
+Used by the NN rules and available to any rule that needs names; everything
+here works on ``Document.prose`` so offsets are file offsets.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from newslint.document import Document
+
+#: Lowercase particles that may stand between the capitalised parts of a name.
+PARTICLES = frozenset(
+    ["bin", "bint", "binti", "ibn", "bte", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ud", "ul", "abu", "abd", "de", "da", "di", "do", "dos", "das", "du", "del", "della", "dello", "dei", "der", "den", "des", "van", "von", "vom", "zu", "la", "le", "ter", "ten", "af", "av", "y"]
+)
+
+#: Words that make a role, not a name ("President", "Mr", "Prime Minister").
+TITLES = frozenset(
+    ["president", "presidents", "vice", "prime", "minister", "ministers", "premier", "chancellor", "king", "queen", "prince", "princess", "crown", "emperor", "empress", "pope", "sheikh", "sheik", "emir", "sultan", "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "gen", "general", "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "chairman", "chairwoman", "chair", "chief", "commander", "leader", "deputy", "foreign", "defence", "defense", "interior", "finance", "press", "judge", "justice", "prof", "professor", "rev", "reverend", "father", "cardinal", "archbishop", "bishop", "lt", "col", "capt", "captain", "colonel", "lieutenant", "sgt", "sergeant", "adm", "admiral", "marshal", "director", "ceo", "coach", "supreme", "first", "councillor", "councilman", "councilwoman", "assemblyman", "assemblywoman", "congressman", "congresswoman"]
+)
+
+#: Title abbreviations that may be followed by a period inside a name run.
+_ABBREVIATED_TITLES = frozenset(
+    ["mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "prof", "rev", "sgt", "adm", "st", "jr", "sr"]
+)
+
+#: Capitalised function words that are never part of a name at any position.
+FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "and", "or", "but", "nor", "so", "yet", "if", "in", "on", "at", "of", "to", "for", "from", "by", "with", "as", "into", "onto", "upon", "than", "then", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "my", "your", "me", "him", "them", "us", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "not", "only", "own", "same", "too", "very", "can", "will", "just", "should", "now", "also", "after", "before", "while", "during", "since", "until", "despite", "although", "though", "because", "however", "meanwhile", "moreover", "earlier", "later", "instead", "still", "even", "many", "much", "several", "about", "above", "below", "between", "over", "under", "again", "further", "once", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "according", "asked", "said", "says", "told", "added"]
+)
+
+_WORD = regex.compile(
+    r"""
+    (?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|d|l)[-'’](?=\p{Lu}))?
+    [\p{L}\p{M}]+
+    (?:[-'’][\p{L}\p{M}]+)*
+    """,
+    regex.X,
+)
+_CAPITALISED = regex.compile(
+    r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|d|l)[-'’])?\p{Lu}"
+)
+_POSSESSIVE = regex.compile(r"[’']s$|(?<=s)[’']$")
+#: What may stand between two words of one name: blanks with at most one line
+#: break, or a period after an initial or a title abbreviation.
+_GAP = regex.compile(r"[ \t\u00a0]*(?:\r?\n[ \t]*)?")
+#: Dotted abbreviations (U.S., U.N.) and contractions (We've, Don't).
+_DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{L}\.){2,}")
+_CONTRACTION = regex.compile(r"[’'](?:ve|ll|re|d|m|t)$|n[’']t$", regex.I)
+#: Calendar words: capitalised but never part of a person's or place's name.
+CALENDAR = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+#: Leading decoration at a sentence start: quotes, brackets, Markdown markers.
+_LEAD = regex.compile(r"[\s\"'“‘«(\[*_#>\-–—•]*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name as written: offsets into Document.text (name part only)."""
+
+    text: str
+    #: The name's words used for comparison: particles and initials left out.
+    tokens: tuple[str, ...]
+    #: Role words split off the front ("Turkish President"), or "".
+    role: str
+    start: int
+    end: int
+    #: True when the name starts the sentence (its first word could be an
+    #: ordinary word capitalised only for that reason).
+    initial: bool
+
+    def facts(self, doc: Document) -> dict[str, Any]:
+        """JSON-able form with line/column positions (1-based)."""
+        line, column = doc.position(self.start)
+        end_line, end_column = doc.position(self.end)
+        return {
+            "text": self.text,
+            "tokens": list(self.tokens),
+            "role": self.role,
+            "start": self.start,
+            "end": self.end,
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+            "initial": self.initial,
+        }
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str  # possessive stripped
+    start: int
+    end: int  # end of the stripped form
+    raw_end: int
+    capital: bool
+    possessive: bool
+
+
+@functools.cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLES
+
+
+def extract_mentions(doc: Document) -> list[Mention]:
+    """Every proper-name mention of the document, in text order."""
+    prose = doc.prose
+    words = [m for m in _WORD.finditer(prose)]
+    lower_words = {m.group().lower() for m in words if m.group()[:1].islower()}
+    # Words written capitalised somewhere other than at a sentence start.
+    sentence_starts = _sentence_starts(doc)
+    headline = _headline_spans(doc)
+    capital_inside = {
+        m.group()
+        for m in words
+        if _CAPITALISED.match(m.group())
+        and m.start() not in sentence_starts
+        and not _in_spans(m.start(), headline)
+    }
+    dotted_chars = {
+        i for m in _DOTTED.finditer(prose) for i in range(m.start(), m.end())
+    }
+    out: list[Mention] = []
+    run: list[_Tok] = []
+
+    def flush() -> None:
+        if run:
+            mention = _finish(prose, run, sentence_starts, lower_words, capital_inside)
+            if mention is not None:
+                out.append(mention)
+            run.clear()
+
+    for match in words:
+        word = match.group()
+        capital = bool(_CAPITALISED.match(word))
+        if capital and word.isupper() and len(word) > 1:
+            flush()  # acronyms (NATO, SCO) are not name parts
+            continue
+        if (
+            any(ch.isdigit() for ch in word)
+            or match.start() in dotted_chars
+            or _CONTRACTION.search(word)
+            or word.lower() in CALENDAR
+        ):
+            flush()
+            continue
+        if (
+            capital
+            and _in_spans(match.start(), headline)
+            and word not in capital_inside
+        ):
+            flush()  # a Title Case headline: only words capitalised elsewhere count
+            continue
+        possessive = bool(_POSSESSIVE.search(word)) and capital
+        text = _POSSESSIVE.sub("", word) if possessive else word
+        tok = _Tok(
+            text,
+            match.start(),
+            match.start() + len(text),
+            match.end(),
+            capital,
+            possessive,
+        )
+        if run and not _joined(prose, run[-1], tok):
+            flush()
+        if (
+            capital
+            and text.lower() in FUNCTION_WORDS
+            and tok.start not in sentence_starts
+        ):
+            flush()
+            continue
+        if capital or (run and text.lower() in PARTICLES):
+            run.append(tok)
+            if possessive:
+                flush()
+        else:
+            flush()
+    flush()
+    return out
+
+
+def mention_facts(doc: Document) -> list[dict[str, Any]]:
+    """JSON-able facts of every mention (for corpus rules)."""
+    return [m.facts(doc) for m in extract_mentions(doc)]
+
+
+def _sentence_starts(doc: Document) -> set[int]:
+    """Offsets of the first word of each sentence and of each line."""
+    prose = doc.prose
+    starts: set[int] = set()
+    for sentence in doc.sentences:
+        lead = _LEAD.match(prose, sentence.start)
+        starts.add(lead.end() if lead else sentence.start)
+    for line_start in doc.line_starts:
+        lead = _LEAD.match(prose, line_start)
+        if lead:
+            starts.add(lead.end())
+    # After a colon or an opening quote mid-sentence, a capital is expected too.
+    for match in regex.finditer(r"(?:[:;]\s+|[“\"]\s*)(?=\p{Lu})", prose):
+        starts.add(match.end())
+    return starts
+
+
+def _headline_spans(doc: Document) -> list[tuple[int, int]]:
+    """Lines written in Title Case (headlines), where capitals say little."""
+    out = []
+    for line_no in range(1, len(doc.line_starts) + 1):
+        start = doc.line_starts[line_no - 1]
+        text = doc.prose[start : start + len(doc.line_text(line_no))]
+        long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
+        if len(long_words) < 3 or text.rstrip().endswith(
+            (".", "?", "!", ":", "”", '"')
+        ):
+            continue
+        caps = sum(1 for w in long_words if w[:1].isupper())
+        if caps >= 0.8 * len(long_words):
+            out.append((start, start + len(text)))
+    return out
+
+
+def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _joined(prose: str, prev: _Tok, tok: _Tok) -> bool:
+    if prev.possessive:
+        return False
+    gap = prose[prev.raw_end : tok.start]
+    if _GAP.fullmatch(gap):
+        return True
+    # "John F. Kennedy", "Mr. Smith": a period after an initial or abbreviation.
+    if gap.startswith(".") and _GAP.fullmatch(gap[1:]) and gap[1:]:
+        return len(prev.text) == 1 or prev.text.lower() in _ABBREVIATED_TITLES
+    return False
+
+
+def _finish(
+    prose: str,
+    run: list[_Tok],
+    sentence_starts: set[int],
+    lower_words: set[str],
+    capital_inside: set[str],
+) -> Mention | None:
+    toks = list(run)
+    # Particles only inside a name: drop leading and trailing ones.
+    while toks and not toks[0].capital:
+        toks.pop(0)
+    while toks and not toks[-1].capital:
+        toks.pop()
+    if not toks:
+        return None
+    initial = toks[0].start in sentence_starts
+    if initial and _ordinary_word(toks[0].text, lower_words, capital_inside):
+        toks.pop(0)
+        initial = False
+        while toks and not toks[0].capital:
+            toks.pop(0)
+        if not toks:
+            return None
+    # Split off a leading role: everything up to the last title word.
+    role_end = 0
+    for index, tok in enumerate(toks[:-1]):
+        if is_title(tok.text):
+            role_end = index + 1
+    role = toks[:role_end]
+    name = toks[role_end:]
+    while name and is_title(name[-1].text):
+        name.pop()
+    while name and not name[0].capital:
+        name.pop(0)
+    if not name:
+        return None
+    if role:
+        initial = False
+    tokens = tuple(
+        t.text
+        for t in name
+        if t.capital and len(t.text) > 1 and t.text.lower() not in PARTICLES
+    )
+    if not tokens:
+        return None
+    start, end = name[0].start, name[-1].end
+    role_text = prose[role[0].start : role[-1].end] if role else ""
+    return Mention(prose[start:end], tokens, role_text, start, end, initial)
+
+
+def _ordinary_word(word: str, lower_words: set[str], capital_inside: set[str]) -> bool:
+    """A sentence-initial capitalised word that is just an ordinary word."""
+    low = word.lower()
+    if low in FUNCTION_WORDS or low in lower_words:
+        return True
+    if word in capital_inside:
+        return False
+    return _zipf(low.replace("’", "'")) >= 4.0

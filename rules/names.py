@@ -1,0 +1,729 @@
+"""NN: names spelled otherwise than the story's other sources or the house list.
+
+Every article's proper-name mentions (``newslint.text.names``) are its facts.
+Within a story, name words that look alike (rapidfuzz similarity) are paired,
+unless they are a word and its derived form (Russia/Russian), British and
+American spellings (Organisation/Organization), variants the house lists as
+equivalent, or two words that are both well attested in general English
+(wordfreq), which makes them two different names (Khamenei/Khomeini, While/
+White). A pair is *directed* when one spelling has the majority: more sources
+write it (or the house name list has it), or, in an article that writes both,
+more mentions. A mention is reported when its words align, word by word, with
+a mention of the majority spelling (same words, or look-alikes), so "Recep
+Tyyip Erdan" is reported against "Recep Tayyip Erdogan", while "Anna Kovac"
+stays silent against "Peter Kovacs" (another first name: another person).
+
+House name list (config)::
+
+    [names]
+    known = ["Recep Tayyip Erdogan", "Volodymyr Zelenskyy"]
+    known-file = "names.txt"          # one name a line, relative to the config
+    equivalent = [["Zelensky", "Zelenskyy"], ["Kyiv", "Kiev"]]
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint import (
+    CorpusRule,
+    Document,
+    DocumentRule,
+    Finding,
+    Related,
+    Severity,
+    Story,
+    hookimpl,
+)
+from newslint.text.names import FUNCTION_WORDS, Mention, extract_mentions, is_title
+
+# -- word relations ------------------------------------------------------------
+
+#: Endings of a base word and of its derived forms (Russia/Russian, Ukraine/
+#: Ukrainian, Turkey/Turkish, China/Chinese, Minister/Ministry).
+_BASE_TAILS = frozenset(["", "a", "e", "y", "ey", "ia", "o", "er", "us", "um", "land"])
+_DERIVED_TAILS = frozenset(
+    ["n", "an", "ian", "ians", "ans", "ns", "i", "is", "ese", "ish", "ic", "ics", "s", "es", "er", "ers", "ite", "ites", "ist", "ists", "ism", "ry", "y", "ia", "ie", "ies", "al", "ial", "stan", "istan", "ean", "eans", "ine", "ines"]
+)
+
+#: (British, American) spelling endings and infixes, for NN102.
+_BRITISH_AMERICAN = (
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("yse", "yze"),
+    ("our", "or"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ence", "ense"),
+    ("ogue", "og"),
+    ("lled", "led"),
+    ("lling", "ling"),
+)
+
+
+def fold(word: str) -> str:
+    """Case and accents folded, apostrophes unified: the comparison form."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace(
+        "’", "'"
+    )
+
+
+def derived(a: str, b: str) -> bool:
+    """True for a word and its derived form: Russia/Russian, Minister/Ministry."""
+    a, b = fold(a), fold(b)
+    prefix = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        prefix += 1
+    if prefix < 3:
+        return False
+    ta, tb = a[prefix:], b[prefix:]
+    for base, der in ((ta, tb), (tb, ta)):
+        if base in _BASE_TAILS and der in _DERIVED_TAILS:
+            return True
+    return False
+
+
+def _american(word: str) -> str:
+    w = fold(word)
+    for brit, amer in _BRITISH_AMERICAN:
+        w = w.replace(brit, amer)
+    return w
+
+
+def british_american(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ only as British and American spelling."""
+    return fold(a) != fold(b) and _american(a) == _american(b)
+
+
+@functools.cache
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(fold(word), "en")
+
+
+@functools.cache
+def _ratio(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b)
+
+
+def _name_word(word: str) -> bool:
+    core = word.replace("-", "").replace("'", "").replace("’", "")
+    return (
+        len(core) >= 4
+        and core.isalpha()
+        and word.lower() not in FUNCTION_WORDS
+        and not is_title(word)
+    )
+
+
+def look_alike(
+    a: str, b: str, *, min_similarity: float = 80.0, attested: float = 2.5
+) -> bool:
+    """Two name words close enough to be one name, one of them mistyped."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb or abs(len(fa) - len(fb)) > 3:
+        return False
+    score = _ratio(fa, fb)
+    if score < min_similarity or (fa[0] != fb[0] and score < 90):
+        return False
+    if derived(a, b) or british_american(a, b):
+        return False
+    # Two words both common in general English are two different words or
+    # two different, well-known names (While/White, Khamenei/Khomeini).
+    return not (zipf(a) >= attested and zipf(b) >= attested)
+
+
+# -- options and the house name list -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameOptions:
+    #: Full names the house spells this way (the ``[names] known`` list).
+    known: tuple[str, ...] = ()
+    #: Groups of spellings the house accepts as the same name.
+    equivalent: tuple[tuple[str, ...], ...] = ()
+    #: rapidfuzz ratio (0-100) from which two name words look alike.
+    min_similarity: float = 80.0
+    #: wordfreq Zipf frequency from which a word counts as well attested.
+    attested_zipf: float = 2.5
+
+
+def _equivalent_pairs(groups: Iterable[Iterable[str]]) -> frozenset[frozenset[str]]:
+    pairs: set[frozenset[str]] = set()
+    for group in groups:
+        names = [tuple(fold(w) for w in name.split()) for name in group]
+        for i, x in enumerate(names):
+            for y in names[i + 1 :]:
+                if len(x) == len(y):
+                    pairs.update(frozenset((p, q)) for p, q in zip(x, y) if p != q)
+                pairs.add(frozenset((" ".join(x), " ".join(y))))
+    return frozenset(pairs)
+
+
+# -- the story analysis ----------------------------------------------------------------
+
+
+@dataclass
+class _M:
+    """A mention in a story: which article, its facts, its comparison words."""
+
+    path: str
+    is_target: bool
+    data: dict[str, Any]
+    tokens: tuple[str, ...]
+
+    @property
+    def line(self) -> int:
+        return int(self.data["line"])
+
+    def position(self) -> tuple[int, int, int, int]:
+        d = self.data
+        return (d["line"], d["column"], d["end_line"], d["end_column"])
+
+    def related(self) -> Related:
+        return Related(
+            self.path, self.line, int(self.data["column"]), self.data["text"]
+        )
+
+
+HOUSE = "<house name list>"
+
+
+@dataclass
+class Verdict:
+    kind: str  # "garbled" or "tie"
+    mention: _M
+    reference: _M
+    others: list[_M] = field(default_factory=list)
+    corrected: tuple[str, ...] = ()
+
+
+class Analysis:
+    """Pairs look-alike name words of one story and decides which spelling wins."""
+
+    def __init__(
+        self, entries: list[tuple[str, bool, list[dict[str, Any]]]], opts: NameOptions
+    ):
+        self.opts = opts
+        self.equivalent = _equivalent_pairs(opts.equivalent)
+        self.mentions: list[_M] = []
+        for path, is_target, facts in entries:
+            for data in facts or ():
+                tokens = tuple(t for t in data.get("tokens", ()) if t)
+                if tokens:
+                    self.mentions.append(_M(path, is_target, data, tokens))
+        self.house = [
+            _M(
+                HOUSE,
+                False,
+                {"text": name, "line": 0, "column": 0},
+                tuple(name.split()),
+            )
+            for name in opts.known
+        ]
+        self.house_words = {fold(t) for m in self.house for t in m.tokens}
+        # word -> {path: mentions}
+        self.usage: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in self.mentions:
+            for t in set(m.tokens):
+                self.usage[t][m.path] += 1
+        self.similar: dict[str, set[str]] = defaultdict(set)
+        self.directed: dict[str, set[str]] = defaultdict(set)
+        self.tied: dict[str, set[str]] = defaultdict(set)
+        self._pair_words()
+
+    # -- word pairs -----------------------------------------------------------
+    def _pair_words(self) -> None:
+        words = sorted(
+            {t for t in self.usage if _name_word(t)}
+            | {t for m in self.house for t in m.tokens}
+        )
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for w in words:
+            by_length[len(w)].append(w)
+        for a in words:
+            for length in range(len(a), len(a) + 4):
+                for b in by_length.get(length, ()):
+                    if b <= a and length == len(a):
+                        continue
+                    if frozenset((fold(a), fold(b))) in self.equivalent:
+                        continue
+                    if look_alike(
+                        a,
+                        b,
+                        min_similarity=self.opts.min_similarity,
+                        attested=self.opts.attested_zipf,
+                    ):
+                        self.similar[a].add(b)
+                        self.similar[b].add(a)
+                        self._direct(a, b)
+
+    def _direct(self, a: str, b: str) -> None:
+        ha, hb = fold(a) in self.house_words, fold(b) in self.house_words
+        if ha != hb:
+            bad, good = (b, a) if ha else (a, b)
+            self.directed[bad].add(good)
+            return
+        if ha and hb:
+            return
+        ua, ub = self.usage.get(a, Counter()), self.usage.get(b, Counter())
+        sa, sb = len(ua), len(ub)
+        if sa != sb:
+            (good, sg), (bad, sbad) = sorted(((a, sa), (b, sb)), key=lambda x: -x[1])
+            # A spelling several sources share is a house style or another
+            # person, not a slip of one writer.
+            if sbad == 1 or sg >= 2 * sbad + 1:
+                self.directed[bad].add(good)
+            return
+        shared = set(ua) & set(ub)
+        if not shared:
+            return
+        if all(ua[p] > ub[p] for p in shared):
+            self.directed[b].add(a)
+        elif all(ub[p] > ua[p] for p in shared):
+            self.directed[a].add(b)
+        else:
+            self.tied[a].add(b)
+            self.tied[b].add(a)
+
+    # -- mentions ---------------------------------------------------------------
+    def _pairs(
+        self, m: tuple[str, ...], r: tuple[str, ...]
+    ) -> list[list[tuple[str, str]]]:
+        if len(m) == len(r):
+            return [list(zip(m, r))]
+        k = min(len(m), len(r))
+        out = [list(zip(m[-k:], r[-k:]))]
+        if k >= 2:
+            out.append([(m[0], r[0]), *zip(m[len(m) - k + 1 :], r[len(r) - k + 1 :])])
+        return out
+
+    def _eq(self, a: str, b: str) -> bool:
+        fa, fb = fold(a), fold(b)
+        return fa == fb or frozenset((fa, fb)) in self.equivalent
+
+    def compatible(
+        self, m: _M, r: _M, want: dict[str, set[str]]
+    ) -> tuple[str, ...] | None:
+        """The words of ``m`` corrected after ``r``, when the two are one name
+        and at least one word of ``m`` is a minority spelling (per ``want``)."""
+        for pairs in self._pairs(m.tokens, r.tokens):
+            fixed = False
+            ok = True
+            for a, b in pairs:
+                if self._eq(a, b):
+                    continue
+                if b in want.get(a, ()):
+                    fixed = True
+                elif b in self.similar.get(a, ()) and a not in self.directed.get(b, ()):
+                    continue
+                else:
+                    ok = False
+                    break
+            if ok and fixed:
+                return tuple(b for _, b in pairs)
+        return None
+
+    def verdicts(self) -> list[Verdict]:
+        out: list[Verdict] = []
+        by_word: dict[str, list[_M]] = defaultdict(list)
+        for m in self.mentions + self.house:
+            for t in set(m.tokens):
+                by_word[t].append(m)
+        garbled_ok: dict[int, Verdict | None] = {}
+
+        def judge(m: _M, want: dict[str, set[str]]) -> Verdict | None:
+            key = id(m)
+            if key in garbled_ok:
+                return garbled_ok[key]
+            garbled_ok[key] = None
+            candidates: list[_M] = []
+            for t in m.tokens:
+                for u in want.get(t, ()):
+                    candidates.extend(by_word.get(u, ()))
+            good = []
+            bad_multi = False
+            for r in candidates:
+                if r is m:
+                    continue
+                fixed = self.compatible(m, r, want)
+                if fixed is not None:
+                    good.append((r, fixed))
+                elif len(m.tokens) >= 2 and len(r.tokens) >= 2:
+                    bad_multi = True
+            if not good:
+                return None
+            multi = [g for g in good if len(g[0].tokens) >= 2]
+            if len(m.tokens) >= 2 and not multi and bad_multi:
+                return None  # another person with a look-alike surname
+            if len(m.tokens) == 1:
+                # A lone word that elsewhere stands in a full name follows
+                # that name's verdict.
+                fulls = [
+                    x
+                    for x in by_word.get(m.tokens[0], ())
+                    if len(x.tokens) >= 2 and x.path != HOUSE
+                ]
+                if fulls and not any(judge(x, want) for x in fulls):
+                    return None
+            good.sort(
+                key=lambda g: (
+                    -len(g[0].tokens),
+                    g[0].path == m.path,
+                    -sum(1 for x in self.mentions if x.tokens == g[0].tokens),
+                    g[0].path,
+                    g[0].line,
+                )
+            )
+            reference, corrected = good[0]
+            verdict = Verdict("garbled", m, reference, [g[0] for g in good], corrected)
+            garbled_ok[key] = verdict
+            return verdict
+
+        for m in self.mentions:
+            if not m.is_target:
+                continue
+            if any(t in self.directed for t in m.tokens):
+                v = judge(m, self.directed)
+                if v is not None:
+                    out.append(v)
+        # Ties: one article spells a name two ways and nothing decides.
+        reported: set[tuple[str, str]] = set()
+        for m in self.mentions:
+            if not m.is_target:
+                continue
+            for t in m.tokens:
+                for u in self.tied.get(t, ()):
+                    key = (m.path, "|".join(sorted((t, u))))
+                    if key in reported:
+                        continue
+                    others = [
+                        r
+                        for r in by_word.get(u, ())
+                        if r.path == m.path
+                        and self.compatible(m, r, {t: {u}}) is not None
+                    ]
+                    if not others:
+                        continue
+                    first = min([m, *others], key=lambda x: int(x.data.get("start", 0)))
+                    second = others[0] if first is m else m
+                    reported.add(key)
+                    out.append(Verdict("tie", first, second, others))
+        return out
+
+    def sources_writing(self, words: Iterable[str], exclude: str) -> list[_M]:
+        """First mention per other article that writes all of ``words``."""
+        want = {fold(w) for w in words}
+        seen: dict[str, _M] = {}
+        for m in self.mentions:
+            if m.path == exclude or m.path in seen:
+                continue
+            if want <= {fold(t) for t in m.tokens}:
+                seen[m.path] = m
+        return list(seen.values())
+
+
+# -- rules ------------------------------------------------------------------------
+
+
+class _NameRule(CorpusRule):
+    """Shared extraction for the NN corpus rules."""
+
+    abstract = True
+    version = "1"
+    Options = NameOptions
+
+    def extract(self, doc: Document) -> Any:
+        return [m.facts(doc) for m in extract_mentions(doc)]
+
+    def analysis(self, story: Story) -> Analysis:
+        entries = [
+            (member.path, member.is_target, facts)
+            for member, facts in story.facts(self.code)
+        ]
+        return Analysis(entries, self.options)
+
+
+class GarbledName(_NameRule):
+    """A name spelled otherwise than the story's other sources or the house list.
+
+    A mistyped name ("Recep Tyyip Erdan" where every other source writes
+    "Recep Tayyip Erdogan") is an embarrassing error that no spell checker
+    catches, because names are not in its dictionary. The rule compares each
+    name, word by word, with the names the other articles of the story, the
+    same article elsewhere and the house name list write; it reports a
+    spelling that only a minority uses when its words look like the
+    majority's. Two well-known different names (Khamenei, Khomeini), a word
+    and its derived form (Russia, Russian) and names whose other words differ
+    (two people sharing a look-alike surname) are left alone.
+
+    Bad:
+        Turkish President Ayten Korlmaz arrived on Monday.
+        President Ayten Kormaz said the talks were useful.
+        Later, Kormaz left for the airport.
+
+    Good:
+        Turkish President Ayten Kormaz arrived on Monday.
+        Later, Kormaz left for the airport.
+
+    Fix the spelling. If both spellings are right (a transliteration the house
+    accepts), list them in config under ``[names] equivalent``; add the
+    correct spelling to ``[names] known`` to settle it for every story. A
+    single line is silenced with ``newslint: noqa NN101``.
+    """
+
+    code = "NN101"
+    name = "names.garbled"
+    severity = Severity.WARNING
+
+    def check_story(self, story: Story) -> Iterator[Finding]:
+        analysis = self.analysis(story)
+        for v in analysis.verdicts():
+            if v.kind != "garbled":
+                continue
+            m = v.mention
+            changed = [
+                b
+                for a, b in zip(_aligned(m.tokens, v.corrected), v.corrected)
+                if a != b
+            ]
+            words = changed or list(v.corrected)
+            others = analysis.sources_writing(words, m.path)
+            same = [
+                x
+                for x in analysis.mentions
+                if x.path == m.path
+                and x is not m
+                and {fold(w) for w in words} & {fold(t) for t in x.tokens}
+            ]
+            reference = v.reference.data["text"]
+            parts = []
+            if others:
+                n = len(others)
+                verb = "writes" if n == 1 else "write"
+                parts.append(
+                    f"{n} other source{'s' if n != 1 else ''} {verb} '{reference}'"
+                )
+            if same:
+                lines = ", ".join(str(x.line) for x in same[:3])
+                what = same[0].data["text"]
+                prefix = (
+                    "this article writes" if not others else "this article also writes"
+                )
+                parts.append(f"{prefix} '{what}' (line {lines})")
+            if v.reference.path == HOUSE or any(
+                fold(w) in analysis.house_words for w in words
+            ):
+                house = next(
+                    (h for h in analysis.house if set(words) & set(h.tokens)), None
+                )
+                parts.append(
+                    f"the house name list has '{house.data['text'] if house else reference}'"
+                )
+            if not parts:
+                continue
+            message = f"name '{m.data['text']}' looks garbled; " + "; ".join(parts)
+            related = [x.related() for x in [*others, *same][:10]]
+            yield self.story_finding(
+                m.path,
+                m.position(),
+                message,
+                related=related,
+                span=(int(m.data["start"]), int(m.data["end"])),
+            )
+
+
+class InconsistentName(_NameRule):
+    """One article spells a name two ways and no majority says which is right.
+
+    When an article writes "Kormaz" in one paragraph and "Korlmaz" in
+    another, at least one is wrong. If the story's other sources or the house
+    name list settle it, NN101 reports the minority spelling; this rule covers
+    the case where they do not (an article with no other source, or an even
+    split), and names both spellings without guessing.
+
+    Bad:
+        Mayor Ilse Vandermolen opened the bridge.
+        Vandermollen said the works ran late.
+
+    Good:
+        Mayor Ilse Vandermolen opened the bridge.
+        Vandermolen said the works ran late.
+
+    Check the name against a reliable source and use one spelling; add it to
+    ``[names] known`` so future articles are checked against it.
+    """
+
+    code = "NN103"
+    name = "names.inconsistent"
+    severity = Severity.WARNING
+
+    def check_story(self, story: Story) -> Iterator[Finding]:
+        analysis = self.analysis(story)
+        for v in analysis.verdicts():
+            if v.kind != "tie":
+                continue
+            m, r = v.mention, v.reference
+            message = (
+                f"name '{m.data['text']}' is spelled '{r.data['text']}' at line {r.line}"
+                " of this article; no source majority says which is right"
+            )
+            yield self.story_finding(
+                m.path,
+                m.position(),
+                message,
+                related=[r.related()],
+                span=(int(m.data["start"]), int(m.data["end"])),
+            )
+
+
+class SpellingVariantName(DocumentRule):
+    """A name written with both British and American spelling in one article.
+
+    "World Health Organisation" in one paragraph and "World Health
+    Organization" in the next is not wrong either time, but an article should
+    pick one (most house styles keep an organisation's own spelling). Only
+    the mixing inside one article is reported; different sources may follow
+    different styles.
+
+    Bad:
+        The Pan-Pacific Labour Organisation met on Monday.
+        The Pan-Pacific Labour Organization said wages rose.
+
+    Good:
+        The Pan-Pacific Labour Organization met on Monday.
+        The Pan-Pacific Labour Organization said wages rose.
+
+    Use one spelling; turn the rule off with ``ignore = ["NN102"]``.
+    """
+
+    code = "NN102"
+    name = "names.spelling-variant"
+    severity = Severity.INFO
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        mentions = extract_mentions(doc)
+        first: dict[str, tuple[str, Mention]] = {}
+        counts: Counter[str] = Counter()
+        for m in mentions:
+            for t in m.tokens:
+                counts[t] += 1
+        for m in mentions:
+            for t in m.tokens:
+                key = _american(t)
+                if key not in first:
+                    first[key] = (t, m)
+                    continue
+                other, where = first[key]
+                if fold(other) == fold(t) or not british_american(other, t):
+                    continue
+                if counts[t] > counts[other]:
+                    continue  # the majority spelling is not the odd one out
+                line, _ = doc.position(where.start)
+                offset = m.start + m.text.find(t)
+                yield self.finding(
+                    doc,
+                    offset,
+                    offset + len(t),
+                    f"'{t}' here but '{other}' at line {line}: use one spelling",
+                    related=[
+                        Related(
+                            doc.path, line, doc.position(where.start)[1], where.text
+                        )
+                    ],
+                )
+
+
+def _aligned(m: tuple[str, ...], corrected: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of ``m`` that ``corrected`` (one word per aligned pair) replaces."""
+    if len(corrected) == len(m):
+        return m
+    return m[-len(corrected) :]
+
+
+# -- registration --------------------------------------------------------------------
+
+
+def _house_defaults(config: Any) -> dict[str, Any]:
+    """The ``[names]`` config table as NameOptions defaults (validated)."""
+    from newslint.errors import ConfigError
+
+    table = dict(getattr(config, "names_table", {}) or {}) if config is not None else {}
+    where = f"{config.where()}: [names]" if config is not None else "[names]"
+    allowed = {"known", "known-file", "equivalent"}
+    for key in table:
+        if key not in allowed:
+            raise ConfigError(
+                f"{where}: unknown key {key!r} (allowed: {', '.join(sorted(allowed))})"
+            )
+    known = table.get("known", [])
+    if not isinstance(known, list) or not all(isinstance(k, str) for k in known):
+        raise ConfigError(f"{where}: 'known' must be a list of names, got {known!r}")
+    known = list(known)
+    if "known-file" in table:
+        rel = table["known-file"]
+        if not isinstance(rel, str):
+            raise ConfigError(f"{where}: 'known-file' must be a path, got {rel!r}")
+        path = Path(getattr(config, "root", ".")) / rel
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise ConfigError(
+                f"{where}: 'known-file' {rel!r} cannot be read: {exc.strerror}"
+            ) from None
+        known += [
+            ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")
+        ]
+    equivalent = table.get("equivalent", [])
+    if not isinstance(equivalent, list) or not all(
+        isinstance(g, list) and all(isinstance(n, str) for n in g) for g in equivalent
+    ):
+        raise ConfigError(
+            f"{where}: 'equivalent' must be a list of lists of names,"
+            f' e.g. [["Zelensky", "Zelenskyy"]], got {equivalent!r}'
+        )
+    return {
+        "known": tuple(known),
+        "equivalent": tuple(tuple(g) for g in equivalent),
+    }
+
+
+def _with_house(cls: type, defaults: dict[str, Any]) -> type:
+    """A subclass of ``cls`` whose Options default to the house name list."""
+    if not defaults["known"] and not defaults["equivalent"]:
+        return cls
+
+    @dataclass(frozen=True)
+    class Options(NameOptions):
+        known: tuple[str, ...] = defaults["known"]
+        equivalent: tuple[tuple[str, ...], ...] = defaults["equivalent"]
+
+    return type(
+        cls.__name__,
+        (cls,),
+        {"__doc__": cls.__doc__, "Options": Options, "__module__": cls.__module__},
+    )
+
+
+@hookimpl
+def register_rules(config: Any = None) -> list[type]:
+    defaults = _house_defaults(config)
+    return [
+        _with_house(GarbledName, defaults),
+        SpellingVariantName,
+        _with_house(InconsistentName, defaults),
+    ]
