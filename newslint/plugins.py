@@ -50,7 +50,9 @@ def build_plugin_manager(config: Config) -> pluggy.PluginManager:
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        raise PluginError(f"plugin {exc.plugin!r}: {exc}") from None
+        name = pm.get_name(exc.plugin) or repr(exc.plugin)
+        message = str(exc).split(" in plugin ")[0]
+        raise PluginError(f"plugin {name!r}: {message}") from None
     return pm
 
 
@@ -71,6 +73,12 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
             pm.register(plugin, name=ep.name)
         except (ValueError, pluggy.PluginValidationError) as exc:
             raise PluginError(f"plugin {ep.name!r}: {exc}") from None
+        dist = getattr(ep, "dist", None)
+        if dist is not None:
+            # for --version (pluggy only records what load_setuptools_entrypoints loads)
+            dists = getattr(pm, "newslint_dists", [])
+            dists.append((dist.metadata["Name"] or ep.name, dist.version or "?"))
+            pm.newslint_dists = dists  # type: ignore[attr-defined]
 
 
 def _load_local_plugin(spec: str, root: Path) -> ModuleType:
@@ -203,7 +211,7 @@ def reporters(pm: pluggy.PluginManager) -> dict[str, Any]:
 
 def plugin_versions(pm: pluggy.PluginManager) -> list[tuple[str, str]]:
     """(name, version) of non-built-in plugins, for ``--version``."""
-    out = []
+    out = list(getattr(pm, "newslint_dists", []))
     for plugin, dist in pm.list_plugin_distinfo():
         out.append((dist.project_name, dist.version))
         del plugin
