@@ -98,6 +98,9 @@ def _literal(text: str) -> str:
 _RE_ENTRY = regex.compile(r"^re(?:<([^>]*)>)?:")
 _WORD_AT = regex.compile(r"[^\W\d_]+")
 _SEP_AT = regex.compile(_SEP)
+_ATTRIBUTION = regex.compile(
+    r"\b(?:said|says|told|added|according)\b", regex.IGNORECASE
+)
 _BAR = regex.compile(r"\s[|•·]\s")
 
 
@@ -118,7 +121,7 @@ def entry_pattern(entry: str) -> tuple[str, bool]:
         is_end = index == len(parts) - 2 and not parts[-1].strip()
         if part == "……":
             out.append(r"\s*" + _LONG_TAIL)
-        elif is_end and before and not before.endswith(":"):
+        elif is_end and before:
             out.append(_NAME_TAIL)
         else:
             out.append(r"\s*" + _SHORT_TAIL + r"\s*")
@@ -166,6 +169,7 @@ class Catalogue:
     def __init__(self, entries: tuple[str, ...]) -> None:
         self._fixed: dict[str, list[str]] = defaultdict(list)
         self._tailed: dict[str, list[str]] = defaultdict(list)
+        self._regexes: dict[str, list[str]] = defaultdict(list)
         self._everywhere: list[str] = []
         for entry in entries:
             pattern, has_tail = entry_pattern(entry)
@@ -173,21 +177,32 @@ class Catalogue:
             if not keys:
                 self._everywhere.append(pattern)
             for key in keys:
-                (self._tailed if has_tail else self._fixed)[key].append(pattern)
+                if _RE_ENTRY.match(entry):
+                    self._regexes[key].append(pattern)
+                else:
+                    (self._tailed if has_tail else self._fixed)[key].append(pattern)
         self._compiled: dict[str, tuple[Any, Any]] = {}
 
-    def _group(self, key: str) -> tuple[Any, Any]:
+    def _group(self, key: str) -> tuple[Any, Any, Any]:
         group = self._compiled.get(key)
         if group is None:
             # Longest first, so "Read more stories" wins over "Read more".
             fixed = sorted(self._fixed.get(key, ()), key=len, reverse=True)
-            tailed = [*self._tailed.get(key, ()), *self._everywhere]
+            tailed = self._tailed.get(key, ())
+            regexes = [*self._regexes.get(key, ()), *self._everywhere]
             flags = regex.IGNORECASE | regex.V0
+
+            def alternation(parts: Any, end: str = "") -> Any:
+                return (
+                    regex.compile("(?:" + "|".join(parts) + ")" + end, flags)
+                    if parts
+                    else None
+                )
+
             group = (
-                regex.compile("(?:" + "|".join(fixed) + ")", flags) if fixed else None,
-                regex.compile("(?:" + "|".join(tailed) + r")[.!]?", flags)
-                if tailed
-                else None,
+                alternation(fixed),
+                alternation(tailed, "[.!]?"),
+                alternation(regexes, "[.!]?"),
             )
             self._compiled[key] = group
         return group
@@ -208,11 +223,24 @@ class Catalogue:
             if (
                 key not in self._fixed
                 and key not in self._tailed
+                and key not in self._regexes
                 and not self._everywhere
             ):
                 return False
-            fixed, tailed = self._group(key)
-            if tailed is not None and tailed.fullmatch(line, pos):
+            fixed, tailed, regexes = self._group(key)
+            if regexes is not None and regexes.fullmatch(line, pos):
+                return True
+            # "Follow us on Twitter for updates, police said." is a sentence:
+            # a free tail never closes a long attributed line with a period.
+            if (
+                tailed is not None
+                and tailed.fullmatch(line, pos)
+                and not (
+                    line.endswith(".")
+                    and len(line[pos:].split()) > 5
+                    and (", " in line or _ATTRIBUTION.search(line))
+                )
+            ):
                 return True
             match = fixed.match(line, pos) if fixed is not None else None
             if match is None or match.end() == pos:
@@ -374,6 +402,21 @@ def _flatten_links(core: str, text: str, offset: int) -> str:
     return " ".join(_LINK_TEXT.sub(repl, core).split())
 
 
+def image_captions(doc: Document) -> frozenset[int]:
+    """Line numbers of Markdown images and of the line right under each
+    (``![alt](src)`` then ``*Photo: Jane Doe/Reuters*`` is a real caption)."""
+    if not doc.is_markdown or "![" not in doc.text:
+        return frozenset()
+    out: set[int] = set()
+    lines = doc_lines(doc)
+    for index, line in enumerate(lines):
+        if "![" in doc.text[line.start : line.end]:
+            out.add(line.number)
+            if index + 1 < len(lines):
+                out.add(lines[index + 1].number)
+    return frozenset(out)
+
+
 def _visible_span(doc: Document, line: Line) -> tuple[int, int]:
     """The line without its outer whitespace, as offsets into the text."""
     raw = doc.text[line.start : line.end]
@@ -417,11 +460,17 @@ class _CatalogueRule(DocumentRule):
     def pattern(self) -> Any:
         return self._pattern
 
+    #: Whether a caption under a Markdown image (legitimate markup) is exempt.
+    exempt_image_captions: ClassVar[bool] = False
+
     def matching_lines(self, doc: Document) -> Iterator[Line]:
         pattern = self.pattern()
+        captions = image_captions(doc) if self.exempt_image_captions else frozenset()
         for line in doc_lines(doc):
-            if len(line.core) <= _MAX_LEFTOVER_CHARS and pattern.fullmatch(
-                line.core, line.key
+            if (
+                len(line.core) <= _MAX_LEFTOVER_CHARS
+                and line.number not in captions
+                and pattern.fullmatch(line.core, line.key)
             ):
                 yield line
 
@@ -554,6 +603,7 @@ class MediaLabel(_CatalogueRule):
 
     code = "NB104"
     name = "boilerplate.media-label"
+    exempt_image_captions = True
     section = "media"
     kind = "embedded-media label"
 
@@ -561,9 +611,12 @@ class MediaLabel(_CatalogueRule):
         yield from super().check(doc)
         pattern = self.pattern()
         prose = doc.prose
+        captions = image_captions(doc)
         for line in doc_lines(doc):
-            if line.markup in ("heading", "table") or pattern.fullmatch(
-                line.core, line.key
+            if (
+                line.markup in ("heading", "table")
+                or line.number in captions
+                or pattern.fullmatch(line.core, line.key)
             ):
                 continue
             text = prose[line.core_start : line.end]
@@ -793,9 +846,12 @@ class PhotoCredit(DocumentRule):
         patterns = compile_credits(names)
         media = _default_pattern("media")
         prose = doc.prose
+        captions = image_captions(doc)
         for line in doc_lines(doc):
-            if line.markup in ("heading", "table") or media.fullmatch(
-                line.core, line.key
+            if (
+                line.markup in ("heading", "table")
+                or line.number in captions
+                or media.fullmatch(line.core, line.key)
             ):
                 continue
             text = prose[line.core_start : line.end].rstrip(" \t*_")
@@ -845,6 +901,8 @@ class PhotoCredit(DocumentRule):
                     best = None
         if best is not None and best == 0 and len(text.split()) > 12:
             return None
+        if best == 0 and patterns["bare"].fullmatch(text):
+            return None  # "Reuters" alone on a line attributes the story
         return best
 
 
