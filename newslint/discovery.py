@@ -40,7 +40,7 @@ class _Ignorer:
         import pathspec
 
         self._pathspec = pathspec
-        self.exclude = pathspec.PathSpec.from_lines("gitwildmatch", config.exclude)
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(config.exclude)
         self.root = Path(config.root).resolve()
         self._gitignores: dict[Path, object | None] = {}
 
@@ -53,7 +53,7 @@ class _Ignorer:
                     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:
                     lines = []
-                spec = self._pathspec.PathSpec.from_lines("gitwildmatch", lines)
+                spec = self._pathspec.GitIgnoreSpec.from_lines(lines)
             self._gitignores[folder] = spec
         return self._gitignores[folder]
 

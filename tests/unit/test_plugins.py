@@ -254,7 +254,7 @@ def test_registry_rules():
     rule = _rule("H101")
     reg.add(rule, "house")
     reg.add(rule, "house")  # the same class twice is harmless
-    with pytest.raises(PluginError, match="house.*other|other.*house"):
+    with pytest.raises(PluginError, match=r"house.*other|other.*house"):
         reg.add(_rule("H101"), "other")
     with pytest.raises(PluginError, match="reserved"):
         reg.add(_rule("NT999"), "house")
