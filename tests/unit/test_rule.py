@@ -1,0 +1,109 @@
+"""Rule base classes: docs, examples, options validation, finding helper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from newslint.document import Document
+from newslint.errors import ConfigError
+from newslint.rule import CorpusRule, DocumentRule, Member, Story
+
+
+class WithOptions(DocumentRule):
+    """Summary line here.
+
+    A paragraph.
+
+    Bad:
+        One. . two
+        second line
+
+    Good:
+        One. Two.
+
+    Fix by editing.
+    """
+
+    code = "X110"
+    name = "x.opts"
+
+    @dataclass(frozen=True)
+    class Options:
+        max_words: int = 10
+        ratio: float = 0.5
+        words: tuple[str, ...] = ()
+        label: str | None = None
+        table: dict[str, str] = field(default_factory=dict)
+
+    def check(self, doc):
+        i = doc.prose.find(". .")
+        if i >= 0:
+            yield self.finding(doc, i, i + 3, "doubled")
+
+
+def test_summary_documentation_examples():
+    assert WithOptions.summary() == "Summary line here."
+    assert WithOptions.examples() == {
+        "bad": "One. . two\nsecond line\n",
+        "good": "One. Two.\n",
+    }
+    assert WithOptions.family() == "X"
+    assert "Fix by editing." in WithOptions.documentation()
+
+
+def test_options_from_kebab_case():
+    opts = WithOptions.build_options(
+        {"max-words": 3, "ratio": 1, "words": ["a", "b"], "label": None}, "cfg"
+    )
+    assert opts.max_words == 3 and opts.ratio == 1 and opts.words == ("a", "b")
+    assert WithOptions.build_options({}, "cfg") == WithOptions.Options()
+
+
+@pytest.mark.parametrize(
+    ("values", "needle"),
+    [
+        ({"max-words": "3"}, "max-words"),
+        ({"max-words": True}, "max-words"),
+        ({"max-words": 2.5}, "max-words"),
+        ({"ratio": "x"}, "ratio"),
+        ({"words": "a"}, "words"),
+        ({"words": [1]}, "words"),
+        ({"label": 3}, "label"),
+        ({"table": {"a": 1}}, "table"),
+        ({"unknown": 1}, "unknown"),
+    ],
+)
+def test_bad_options_are_config_errors(values, needle):
+    with pytest.raises(ConfigError) as info:
+        WithOptions.build_options(values, "/x/newslint.toml: [rules.X110]")
+    assert needle in str(info.value)
+    assert "/x/newslint.toml" in str(info.value)
+
+
+def test_finding_positions():
+    doc = Document("a.md", "Line one.\nOne. . two\n")
+    (finding,) = WithOptions().check(doc)
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (
+        2,
+        4,
+        2,
+        7,
+    )
+    assert (finding.start, finding.end) == (13, 16)
+    assert finding.rule == "x.opts" and finding.code == "X110"
+
+
+def test_story_helpers():
+    class C(CorpusRule):
+        """Doc."""
+
+        code = "X120"
+        name = "x.c"
+
+    story = Story("k", (Member("a", True, {"X120": [1]}), Member("b", False, {})))
+    assert story.facts("X120") == [(story.members[0], [1])]
+    assert [m.path for m in story.targets] == ["a"]
+    f = C().story_finding("a", (1, 2, 1, 5), "msg")
+    assert (f.line, f.column, f.end_column, f.code) == (1, 2, 5, "X120")
