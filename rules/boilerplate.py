@@ -1114,6 +1114,17 @@ class TemplateOptions:
     max_words: int = 25
 
 
+_SKETCH = 64
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity estimated from two bottom-k sketches (exact when small)."""
+    union = sorted(a | b)[:_SKETCH]
+    if not union:
+        return 0.0
+    return sum(1 for h in union if h in a and h in b) / len(union)
+
+
 _TEMPLATE_SKIP_END = regex.compile(r"[.!?…:;”\"’)\]][*_]*$")
 
 
@@ -1151,7 +1162,7 @@ class TemplateLine(CorpusRule):
 
     code = "NB110"
     name = "boilerplate.template-line"
-    version = "3"
+    version = "4"
     scope = "corpus"
     Options = TemplateOptions
 
@@ -1186,7 +1197,9 @@ class TemplateLine(CorpusRule):
             candidates.append(
                 [key, ln, col, eln, ecol, start, end, _preview(line.core)]
             )
-        return {"lines": candidates, "all": every}
+        # A bottom-k sketch of all the article's lines is enough to tell
+        # copies of one text apart from different articles (Jaccard estimate).
+        return {"lines": candidates, "sketch": sorted(every)[:_SKETCH]}
 
     def check_story(self, story: Story) -> Iterator[Finding]:
         yield from self.check_corpus([story])
@@ -1200,7 +1213,7 @@ class TemplateLine(CorpusRule):
                 if not isinstance(facts, dict):
                     continue
                 story_of[member.path] = story.key
-                line_sets[member.path] = frozenset(facts.get("all", ()))
+                line_sets[member.path] = frozenset(facts.get("sketch", ()))
                 for fact in facts.get("lines", ()):
                     where[fact[0]].append((member.path, fact))
         total = len(line_sets)
@@ -1239,9 +1252,7 @@ class TemplateLine(CorpusRule):
         for path, _fact in places:
             lines = line_sets[path]
             if all(
-                len(lines & other) / (len(lines | other) or 1)
-                <= self.options.max_overlap
-                for other in picked
+                _overlap(lines, other) <= self.options.max_overlap for other in picked
             ):
                 picked.append(lines)
                 if len(picked) >= need:
