@@ -83,10 +83,8 @@ def run_case(case: Case, *, plugins: tuple[str, ...] = ()) -> list[Finding]:
         cwd = os.getcwd()
         os.chdir(tmp)
         try:
-            sources = discover(sorted(targets), config)
             refs = [p for p in files if p not in targets]
-            if refs:
-                sources += discover([], config, corpus=tuple(refs))[-len(refs) :]
+            sources = discover(sorted(targets), config, corpus=tuple(refs))
             linter = Linter(config)
             linter.use_cache = False
             return linter.run(sources, jobs=1).findings

@@ -49,7 +49,42 @@ from newslint.text.names import FUNCTION_WORDS, Mention, extract_mentions, is_ti
 #: Ukrainian, Turkey/Turkish, China/Chinese, Minister/Ministry).
 _BASE_TAILS = frozenset(["", "a", "e", "y", "ey", "ia", "o", "er", "us", "um", "land"])
 _DERIVED_TAILS = frozenset(
-    ["n", "an", "ian", "ians", "ans", "ns", "i", "is", "ese", "ish", "ic", "ics", "s", "es", "er", "ers", "ite", "ites", "ist", "ists", "ism", "ry", "y", "ia", "ie", "ies", "al", "ial", "stan", "istan", "ean", "eans", "ine", "ines"]
+    [
+        "n",
+        "an",
+        "ian",
+        "ians",
+        "ans",
+        "ns",
+        "i",
+        "is",
+        "ese",
+        "ish",
+        "ic",
+        "ics",
+        "s",
+        "es",
+        "er",
+        "ers",
+        "ite",
+        "ites",
+        "ist",
+        "ists",
+        "ism",
+        "ry",
+        "y",
+        "ia",
+        "ie",
+        "ies",
+        "al",
+        "ial",
+        "stan",
+        "istan",
+        "ean",
+        "eans",
+        "ine",
+        "ines",
+    ]
 )
 
 #: (British, American) spelling endings and infixes, for NN102.
@@ -81,7 +116,7 @@ def derived(a: str, b: str) -> bool:
     """True for a word and its derived form: Russia/Russian, Minister/Ministry."""
     a, b = fold(a), fold(b)
     prefix = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         prefix += 1
@@ -169,7 +204,9 @@ def _equivalent_pairs(groups: Iterable[Iterable[str]]) -> frozenset[frozenset[st
         for i, x in enumerate(names):
             for y in names[i + 1 :]:
                 if len(x) == len(y):
-                    pairs.update(frozenset((p, q)) for p, q in zip(x, y) if p != q)
+                    pairs.update(
+                        frozenset((p, q)) for p, q in zip(x, y, strict=False) if p != q
+                    )
                 pairs.add(frozenset((" ".join(x), " ".join(y))))
     return frozenset(pairs)
 
@@ -209,7 +246,8 @@ class Verdict:
     mention: _M
     reference: _M
     others: list[_M] = field(default_factory=list)
-    corrected: tuple[str, ...] = ()
+    #: Aligned (written, majority) word pairs of mention and reference.
+    corrected: tuple[tuple[str, str], ...] = ()
 
 
 class Analysis:
@@ -305,11 +343,16 @@ class Analysis:
         self, m: tuple[str, ...], r: tuple[str, ...]
     ) -> list[list[tuple[str, str]]]:
         if len(m) == len(r):
-            return [list(zip(m, r))]
+            return [list(zip(m, r, strict=False))]
         k = min(len(m), len(r))
-        out = [list(zip(m[-k:], r[-k:]))]
+        out = [list(zip(m[-k:], r[-k:], strict=False))]
         if k >= 2:
-            out.append([(m[0], r[0]), *zip(m[len(m) - k + 1 :], r[len(r) - k + 1 :])])
+            out.append(
+                [
+                    (m[0], r[0]),
+                    *zip(m[len(m) - k + 1 :], r[len(r) - k + 1 :], strict=False),
+                ]
+            )
         return out
 
     def _eq(self, a: str, b: str) -> bool:
@@ -318,8 +361,8 @@ class Analysis:
 
     def compatible(
         self, m: _M, r: _M, want: dict[str, set[str]]
-    ) -> tuple[str, ...] | None:
-        """The words of ``m`` corrected after ``r``, when the two are one name
+    ) -> tuple[tuple[str, str], ...] | None:
+        """The aligned word pairs of ``m`` and ``r``, when the two are one name
         and at least one word of ``m`` is a minority spelling (per ``want``)."""
         for pairs in self._pairs(m.tokens, r.tokens):
             fixed = False
@@ -335,7 +378,7 @@ class Analysis:
                     ok = False
                     break
             if ok and fixed:
-                return tuple(b for _, b in pairs)
+                return tuple(pairs)
         return None
 
     def verdicts(self) -> list[Verdict]:
@@ -496,12 +539,8 @@ class GarbledName(_NameRule):
             if v.kind != "garbled":
                 continue
             m = v.mention
-            changed = [
-                b
-                for a, b in zip(_aligned(m.tokens, v.corrected), v.corrected)
-                if a != b
-            ]
-            words = changed or list(v.corrected)
+            changed = [b for a, b in v.corrected if fold(a) != fold(b)]
+            words = changed or [b for _, b in v.corrected]
             others = analysis.sources_writing(words, m.path)
             same = [
                 x
@@ -579,8 +618,9 @@ class InconsistentName(_NameRule):
                 continue
             m, r = v.mention, v.reference
             message = (
-                f"name '{m.data['text']}' is spelled '{r.data['text']}' at line {r.line}"
-                " of this article; no source majority says which is right"
+                f"name '{m.data['text']}' and '{r.data['text']}' (line {r.line}) look like"
+                " one name spelled two ways in this article; no source majority says"
+                " which is right"
             )
             yield self.story_finding(
                 m.path,
@@ -648,13 +688,6 @@ class SpellingVariantName(DocumentRule):
                 )
 
 
-def _aligned(m: tuple[str, ...], corrected: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of ``m`` that ``corrected`` (one word per aligned pair) replaces."""
-    if len(corrected) == len(m):
-        return m
-    return m[-len(corrected) :]
-
-
 # -- registration --------------------------------------------------------------------
 
 
@@ -720,7 +753,7 @@ def _with_house(cls: type, defaults: dict[str, Any]) -> type:
 
 
 @hookimpl
-def register_rules(config: Any = None) -> list[type]:
+def register_rules(config: Any) -> list[type]:
     defaults = _house_defaults(config)
     return [
         _with_house(GarbledName, defaults),
