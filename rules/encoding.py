@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from collections.abc import Iterator
 
 import regex
@@ -203,7 +204,7 @@ _INVISIBLE_NAMES = {
     "\u2063": "invisible separator",
     "\u2064": "invisible plus",
 }
-_CONTROL_OR_INVISIBLE = regex.compile(
+_CONTROL_OR_INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(_INVISIBLE_NAMES) + "]"
 )
 _EMOJI_NEIGHBOUR = regex.compile(

@@ -13,6 +13,7 @@ module in ``camel_case_names.txt``.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +106,10 @@ _DOUBLED = regex.compile(
 )
 
 
+#: Cheap trigger: every position where two marks stand (almost) together.
+_DOUBLED_TRIGGER = re.compile(r"(?=[.,;:][\"”’»)]*[ \t]?[.,;:])")
+
+
 class DoubledPunctuation(DocumentRule):
     """Sentence punctuation doubled by a bad edit or a scrape (". .", ",,").
 
@@ -129,7 +134,10 @@ class DoubledPunctuation(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
-        for match in _DOUBLED.finditer(prose):
+        for hit in _DOUBLED_TRIGGER.finditer(prose):
+            match = _DOUBLED.match(prose, hit.start())
+            if match is None:
+                continue
             start, end = match.span()
             yield self.finding(
                 doc,
@@ -149,9 +157,13 @@ _SPEECH_VERBS = (
     "acknowledged|emphasized|emphasised|underlined|recalled|reported"
 )
 _DOUBLED_VERB = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])((?i:{_SPEECH_VERBS}))\.[ \t]+({_SPEECH_VERBS})(?=[.,;]|[ \t]*$)",
+    rf"\b((?i:{_SPEECH_VERBS}))\.[ \t]+({_SPEECH_VERBS})(?=[.,;]|[ \t]*$)",
     regex.M,
 )
+
+
+#: Cheap trigger: a period, a space and a lower-case speech verb.
+_SECOND_VERB = re.compile(rf"\.[ \t]+(?:{_SPEECH_VERBS})\b")
 
 
 class DoubledSpeechVerb(DocumentRule):
@@ -176,7 +188,12 @@ class DoubledSpeechVerb(DocumentRule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for match in _DOUBLED_VERB.finditer(doc.prose):
+        prose = doc.prose
+        for hit in _SECOND_VERB.finditer(prose):
+            # the first verb ends at the period: look back at most 16 characters
+            match = _DOUBLED_VERB.search(prose, max(0, hit.start() - 16))
+            if match is None or match.end(1) != hit.start():
+                continue
             start, end = match.start(1), match.end(2)
             if doc.text[end : end + 1] in (".", ",", ";"):
                 end += 1
@@ -191,9 +208,9 @@ class DoubledSpeechVerb(DocumentRule):
 
 # -- NT103 ------------------------------------------------------------------------
 
-_SPACE_BEFORE = regex.compile(
-    r"(?<=[\p{L}\p{N}”’\"')\]*_%])([ \t]+)([,;:?!.])(?=[\s\"”’»]|$)"
-)
+#: What may stand before the stray space: a word, a figure, a closing mark.
+_BEFORE_SPACE = regex.compile(r"[\p{L}\p{N}”’\"')\]*_%]")
+_SPACE_BEFORE = re.compile(r"([ \t]+)([,;:?!.])(?=[\s\"”’»]|$)")
 
 
 class SpaceBeforePunctuation(DocumentRule):
@@ -224,6 +241,8 @@ class SpaceBeforePunctuation(DocumentRule):
         prose, text = doc.prose, doc.text
         for match in _SPACE_BEFORE.finditer(prose):
             s, e = match.span(1)
+            if s == 0 or not _BEFORE_SPACE.match(prose, s - 1):
+                continue
             mark = match.group(2)
             if text[s:e] != prose[s:e]:
                 continue  # the "space" is masked code, a URL or a link target
@@ -249,10 +268,46 @@ class SpaceBeforePunctuation(DocumentRule):
 _GLUED = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}@#_'’.\-/&])(\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_@])(?!\.\p{L})"
 )
+#: The cheap trigger: a lower-case letter followed by a capital.
+_CASE_CHANGE = regex.compile(r"\p{Ll}\p{Lu}")
 #: Lower-case name particles and Irish/Gaelic mutation prefixes that start
 #: real names written without a space (deGrom, vanDyke, "i nGaillimh").
 _NAME_PARTICLES = frozenset(
-    ["de", "la", "le", "al", "el", "van", "von", "da", "di", "du", "des", "del", "della", "der", "den", "ter", "ten", "dos", "das", "do", "bin", "ibn", "abu", "mc", "mac", "st", "ng", "dt", "gc", "bh", "mb", "bp", "ts"]
+    [
+        "de",
+        "la",
+        "le",
+        "al",
+        "el",
+        "van",
+        "von",
+        "da",
+        "di",
+        "du",
+        "des",
+        "del",
+        "della",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "dos",
+        "das",
+        "do",
+        "bin",
+        "ibn",
+        "abu",
+        "mc",
+        "mac",
+        "st",
+        "ng",
+        "dt",
+        "gc",
+        "bh",
+        "mb",
+        "bp",
+        "ts",
+    ]
 )
 #: Zipf frequency a lower-case half must reach to count as a common word.
 _COMMON_LEFT = 3.5
@@ -273,7 +328,7 @@ def camel_case_names() -> frozenset[str]:
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en")
+    return zipf_frequency(word, "en", wordlist="small")
 
 
 @dataclass(frozen=True)
@@ -312,7 +367,14 @@ class GluedWords(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         names: frozenset[str] | None = None
-        for match in _GLUED.finditer(doc.prose):
+        prose = doc.prose
+        for hit in _CASE_CHANGE.finditer(prose):
+            start = hit.start()
+            while start > 0 and prose[start - 1].islower():
+                start -= 1
+            match = _GLUED.match(prose, start)
+            if match is None or match.end(1) != hit.start() + 1:
+                continue
             token = match.group(0)
             if names is None:
                 names = camel_case_names() | frozenset(self.options.allow)
@@ -384,6 +446,8 @@ _MIXED_NAMES = frozenset({"7-eleven", "five-0", "seven-11"})
 _COMPOUND = regex.compile(
     r"(?<![\p{L}\p{N}\-‐–])[\p{L}\p{N}]+(?:[-‐–][\p{L}\p{N}]+)+(?![\p{L}\p{N}]|[-‐–][\p{L}\p{N}])"
 )
+#: The cheap trigger: a figure and a letter joined by a hyphen.
+_FIGURE_NEXT_TO_WORD = regex.compile(r"[0-9][-‐–]\p{L}|\p{L}[-‐–][0-9]")
 _PART = regex.compile(r"[\p{L}\p{N}]+")
 
 
@@ -412,7 +476,22 @@ class DigitInSpelledNumber(DocumentRule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for match in _COMPOUND.finditer(doc.prose):
+        prose = doc.prose
+        done = -1
+        for hit in _FIGURE_NEXT_TO_WORD.finditer(prose):
+            start = hit.start()
+            if start < done:
+                continue
+            while start > 0 and (
+                prose[start - 1].isalnum() or prose[start - 1] in "-‐–"
+            ):
+                start -= 1
+            while prose[start] in "-‐–":
+                start += 1
+            match = _COMPOUND.match(prose, start)
+            if match is None:
+                continue
+            done = match.end()
             token = match.group(0)
             if token.lower() in _MIXED_NAMES:
                 continue
@@ -441,7 +520,7 @@ class DigitInSpelledNumber(DocumentRule):
 
 # -- NT106 ------------------------------------------------------------------------
 
-_QUOTE_CHARS = regex.compile(r"[“”\"‘’]")
+_QUOTE_CHARS = re.compile(r"[“”\"‘’]")
 _LEFT_WORD = regex.compile(r"[\p{L}\p{N}]")
 
 
