@@ -1,0 +1,411 @@
+"""Shared machinery of the NB rules: the phrase catalogue and agency list
+(data files beside this module), the first-word index that matches a whole
+line against hundreds of entries in one look-up, and the per-line analysis
+(Markdown decoration stripped) that every NB rule reads."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import regex
+
+from newslint import (
+    Document,
+)
+
+_HERE = Path(__file__).resolve().parent
+#: Lines longer than this are article text, never a catalogue leftover.
+_MAX_LEFTOVER_CHARS = 400
+#: "…": a short tail (up to 10 words, no sentence punctuation inside).
+_SHORT_TAIL = r"(?:[^\s!?]*[^\s.!?](?:[ \t]+[^\s!?]*[^\s.!?]){0,9})?"
+#: The same after a phrase not ending in ":" must start like a name ("from TIME").
+_NAME_START = r"(?-i:(?=[\p{Lu}\p{N}\p{Sc}@“\"‘'#(]|[\w.+-]+@))"
+_NAME_TAIL = r"(?:[ \t]+" + _NAME_START + _SHORT_TAIL + ")?"
+#: "……": a long tail (a caption or a title of up to 200 characters) that
+#: starts like a title ("Video: Floods in the north", not "Watch: the union's ...").
+_LONG_TAIL = r"(?:" + _NAME_START + r"[^\n]{1,200}?)?"
+_SEP = r"[\s|•·,;/–—-]*"
+
+
+# -- data files -----------------------------------------------------------------
+@functools.cache
+def catalogue() -> dict[str, tuple[str, ...]]:
+    """Section name -> entries of ``boilerplate_phrases.txt``."""
+    sections: dict[str, list[str]] = defaultdict(list)
+    current = ""
+    text = (_HERE / "boilerplate_phrases.txt").read_text(encoding="utf-8")
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]") and " " not in line:
+            current = line[1:-1]
+            continue
+        sections[current].append(line)
+    return {key: tuple(value) for key, value in sections.items()}
+
+
+@functools.cache
+def agencies() -> tuple[str, ...]:
+    text = (_HERE / "credit_agencies.txt").read_text(encoding="utf-8")
+    return tuple(
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def _literal(text: str) -> str:
+    out = []
+    for word in text.split():
+        pieces = []
+        for char in word:
+            if char in "-‐–":
+                pieces.append(r"[-‐\s]?")
+            elif char in "'’":
+                pieces.append("['’]")
+            else:
+                pieces.append(regex.escape(char))
+        out.append("".join(pieces))
+    return r"\s*".join(out) if len(out) == 1 else r"\s+".join(out)
+
+
+_RE_ENTRY = regex.compile(r"^re(?:<([^>]*)>)?:")
+_WORD_AT = regex.compile(r"[^\W\d_]+")
+_SEP_AT = regex.compile(_SEP)
+_ATTRIBUTION = regex.compile(
+    r"\b(?:said|says|told|added|according)\b", regex.IGNORECASE
+)
+_BAR = regex.compile(r"\s[|•·]\s")
+
+
+def entry_pattern(entry: str) -> tuple[str, bool]:
+    """A catalogue entry as a regex fragment, and whether it has a free tail."""
+    head = _RE_ENTRY.match(entry)
+    if head:
+        return f"(?:{entry[head.end() :]})", True
+    parts = regex.split(r"(……|…|\.\.\.)", entry)
+    if len(parts) == 1:
+        return f"(?:{_literal(entry)})", False
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            out.append(_literal(part))
+            continue
+        before = parts[index - 1].strip()
+        is_end = index == len(parts) - 2 and not parts[-1].strip()
+        if part == "……":
+            out.append(r"\s*" + _LONG_TAIL)
+        elif is_end and before:
+            out.append(_NAME_TAIL)
+        else:
+            out.append(r"\s*" + _SHORT_TAIL + r"\s*")
+    return "(?:" + "".join(out) + ")", True
+
+
+def entry_keys(entry: str) -> tuple[str, ...]:
+    """The first-word keys a line must start with to possibly match ``entry``
+    (empty: try the entry on every line)."""
+    head = _RE_ENTRY.match(entry)
+    if head:
+        return tuple(head.group(1).split()) if head.group(1) else ()
+    return (key_at(entry.strip(), 0),)
+
+
+def key_at(text: str, pos: int) -> str:
+    """The index key of ``text`` at ``pos``: its first word in lower case,
+    "#digit" before a digit, else the character itself."""
+    if pos >= len(text):
+        return ""
+    char = text[pos]
+    if char.isdigit():
+        return "#digit"
+    if char.isalpha():
+        match = _WORD_AT.match(text, pos)
+        assert match is not None
+        return match.group(0).casefold()
+    return char
+
+
+def _key(entry: str) -> str:
+    return " ".join(entry.split()).casefold()
+
+
+class Catalogue:
+    """Catalogue entries indexed by first word, compiled lazily per word.
+
+    ``fullmatch(line)`` is true when the whole line is made of entries:
+    tail-free entries may be glued in a chain ("Reach out to usSend your
+    letters to"); an entry with a free tail may only close the chain. A line
+    is only ever compared with the few entries that can start it, so one
+    pass over an article costs a dictionary look-up per line.
+    """
+
+    def __init__(self, entries: tuple[str, ...]) -> None:
+        self._fixed: dict[str, list[str]] = defaultdict(list)
+        self._tailed: dict[str, list[str]] = defaultdict(list)
+        self._regexes: dict[str, list[str]] = defaultdict(list)
+        self._everywhere: list[str] = []
+        for entry in entries:
+            pattern, has_tail = entry_pattern(entry)
+            keys = entry_keys(entry)
+            if not keys:
+                self._everywhere.append(pattern)
+            for key in keys:
+                if _RE_ENTRY.match(entry):
+                    self._regexes[key].append(pattern)
+                else:
+                    (self._tailed if has_tail else self._fixed)[key].append(pattern)
+        self._compiled: dict[str, tuple[Any, Any]] = {}
+
+    def _group(self, key: str) -> tuple[Any, Any, Any]:
+        group = self._compiled.get(key)
+        if group is None:
+            # Longest first, so "Read more stories" wins over "Read more".
+            fixed = sorted(self._fixed.get(key, ()), key=len, reverse=True)
+            tailed = self._tailed.get(key, ())
+            regexes = [*self._regexes.get(key, ()), *self._everywhere]
+            flags = regex.IGNORECASE | regex.V0
+
+            def alternation(parts: Any, end: str = "") -> Any:
+                return (
+                    regex.compile("(?:" + "|".join(parts) + ")" + end, flags)
+                    if parts
+                    else None
+                )
+
+            group = (
+                alternation(fixed),
+                alternation(tailed, "[.!]?"),
+                alternation(regexes, "[.!]?"),
+            )
+            self._compiled[key] = group
+        return group
+
+    def fullmatch(self, line: str, first_key: str | None = None) -> bool:
+        if self._chain(line, first_key):
+            return True
+        # "Posted by Newsroom | 3 min read": every segment of a bar is a leftover.
+        if "|" in line or "•" in line or "·" in line:
+            parts = [p.strip() for p in _BAR.split(line)]
+            return len(parts) > 1 and all(p and self._chain(p, None) for p in parts)
+        return False
+
+    def _chain(self, line: str, first_key: str | None) -> bool:
+        pos, size = 0, len(line)
+        for _ in range(8):
+            key = first_key if pos == 0 and first_key is not None else key_at(line, pos)
+            if (
+                key not in self._fixed
+                and key not in self._tailed
+                and key not in self._regexes
+                and not self._everywhere
+            ):
+                return False
+            fixed, tailed, regexes = self._group(key)
+            if regexes is not None and regexes.fullmatch(line, pos):
+                return True
+            # "Follow us on Twitter for updates, police said." is a sentence:
+            # a free tail never closes a long attributed line with a period.
+            if (
+                tailed is not None
+                and tailed.fullmatch(line, pos)
+                and not (
+                    line.endswith(".")
+                    and len(line[pos:].split()) > 5
+                    and (", " in line or _ATTRIBUTION.search(line))
+                )
+            ):
+                return True
+            match = fixed.match(line, pos) if fixed is not None else None
+            if match is None or match.end() == pos:
+                return False
+            pos = match.end()
+            if pos >= size or line[pos:] in (".", "!"):
+                return True
+            pos = _SEP_AT.match(line, pos).end()  # type: ignore[union-attr]
+            if pos >= size:
+                return True
+        return False
+
+
+@functools.lru_cache(maxsize=64)
+def compile_catalogue(entries: tuple[str, ...]) -> Catalogue:
+    return Catalogue(entries)
+
+
+@functools.cache
+def _default_pattern(section: str) -> Any:
+    return compile_catalogue(section_entries(section))
+
+
+@functools.cache
+def _known_pattern() -> Any:
+    """Every built-in catalogue entry of every section."""
+    return compile_catalogue(
+        tuple(e for section in catalogue().values() for e in section)
+    )
+
+
+def section_entries(
+    section: str, extra: Iterable[str] = (), disabled: Iterable[str] = ()
+) -> tuple[str, ...]:
+    off = {_key(d) for d in disabled}
+    base = [e for e in catalogue().get(section, ()) if _key(e) not in off]
+    return tuple(base) + tuple(e for e in extra if _key(e) not in off)
+
+
+# -- lines ----------------------------------------------------------------------
+class Line(NamedTuple):
+    number: int  # 1-based
+    start: int  # offset of the line in Document.text
+    end: int  # offset of the line's end, line ending excluded
+    next: int  # offset of the next line (line ending included)
+    core_start: int
+    core_end: int
+    core: str  # the line without Markdown decoration
+    markup: str  # "", "heading", "list", "quote", "table"
+    key: str  # key_at(core, 0): which catalogue entries can match
+
+
+_LEAD = regex.compile(
+    r"^(?P<ws>[ \t]*)(?P<quote>(?:>[ \t]?)+)?(?:(?P<h>#{1,6}[ \t]+)|(?P<li>(?:[-*+•·]|\d{1,3}[.)])[ \t]+))?"
+    r"(?:[*_]{1,3}|[«‹←<|]\s*)*"
+)
+_TRAIL_CHARS = " \t\r\n*_»›→←‹«|>:…"
+
+
+def _strip_tail(core: str) -> str:
+    """Drop trailing decoration: arrows, emphasis, "...", a spaced dash."""
+    out = core
+    while True:
+        before = out
+        out = out.rstrip(_TRAIL_CHARS)
+        if out.endswith("..."):
+            out = out[:-3]
+        elif out[-1:] in ("-", "–", "—"):
+            head = out.rstrip("-–—")
+            if head[-1:] in (" ", "\t"):
+                out = head
+        if out == before:
+            break
+    return out if out.strip() else core
+
+
+def doc_lines(doc: Document) -> list[Line]:
+    """The non-blank prose lines of ``doc`` with their decoration stripped.
+
+    Every NB rule needs them, so they are computed once per text (a small
+    memo keyed by the text itself; the function is pure).
+    """
+    return _doc_lines(doc.text, doc.prose)
+
+
+@functools.lru_cache(maxsize=4)
+def _doc_lines(text: str, prose: str) -> list[Line]:
+    starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+    out: list[Line] = []
+    for index, start in enumerate(starts):
+        nxt = starts[index + 1] if index + 1 < len(starts) else len(prose)
+        end = nxt
+        while end > start and prose[end - 1] in "\r\n":
+            end -= 1
+        line = prose[start:end]
+        if not line.strip():
+            continue
+        lead = _LEAD.match(line)
+        assert lead is not None
+        cs = start + lead.end()
+        markup = ""
+        if lead.group("h"):
+            markup = "heading"
+        elif lead.group("li"):
+            markup = "list"
+        elif lead.group("quote"):
+            markup = "quote"
+        elif line.lstrip().startswith("|") and line.rstrip().endswith("|"):
+            markup = "table"
+        core = prose[cs:end]
+        # A Markdown link wrapping the whole line: [text](target) -> text.
+        if core.startswith("[") and "]" in core:
+            close = core.index("]")
+            if (
+                cs + close + 1 < len(text)
+                and text[cs + close + 1] == "("
+                and not core[close + 1 :].strip()
+            ):
+                core = core[1:close]
+                cs += 1
+        core = _strip_tail(core)
+        lstripped = core.lstrip()
+        cs += len(core) - len(lstripped)
+        core = lstripped.rstrip()
+        if not core:
+            continue
+        if "](" in text[cs : cs + len(core) + 1]:
+            core = _flatten_links(core, text, cs)
+        out.append(
+            Line(
+                index + 1,
+                start,
+                end,
+                nxt,
+                cs,
+                cs + len(core),
+                core,
+                markup,
+                key_at(core, 0),
+            )
+        )
+    return out
+
+
+_LINK_TEXT = regex.compile(r"\[([^\[\]\n]*)\]")
+
+
+def _flatten_links(core: str, text: str, offset: int) -> str:
+    """``[Home]   › [News]  `` (link targets masked) -> ``Home › News``."""
+
+    def repl(match: Any) -> str:
+        after = offset + match.end()
+        return (
+            match.group(1)
+            if after < len(text) and text[after] == "("
+            else match.group(0)
+        )
+
+    return " ".join(_LINK_TEXT.sub(repl, core).split())
+
+
+def image_captions(doc: Document) -> frozenset[int]:
+    """Line numbers of Markdown images and of the line right under each
+    (``![alt](src)`` then ``*Photo: Jane Doe/Reuters*`` is a real caption)."""
+    if not doc.is_markdown or "![" not in doc.text:
+        return frozenset()
+    out: set[int] = set()
+    lines = doc_lines(doc)
+    for index, line in enumerate(lines):
+        if "![" in doc.text[line.start : line.end]:
+            out.add(line.number)
+            if index + 1 < len(lines):
+                out.add(lines[index + 1].number)
+    return frozenset(out)
+
+
+def _visible_span(doc: Document, line: Line) -> tuple[int, int]:
+    """The line without its outer whitespace, as offsets into the text."""
+    raw = doc.text[line.start : line.end]
+    lead = len(raw) - len(raw.lstrip())
+    return line.start + lead, line.start + len(raw.rstrip())
+
+
+def _preview(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_SENTENCE_END = regex.compile(r"[.!?…:;”\"’)\]]$")

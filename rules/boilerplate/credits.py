@@ -1,0 +1,204 @@
+"""NB107: photo captions closed by an agency or photographer credit."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+from newslint.rules.boilerplate.catalogue import (
+    _default_pattern,
+    _key,
+    _preview,
+    agencies,
+    doc_lines,
+    image_captions,
+)
+
+from newslint import (
+    Document,
+    DocumentRule,
+    Finding,
+    Fix,
+    Severity,
+)
+
+
+# -- photo credits ------------------------------------------------------------------
+@dataclass(frozen=True)
+class CreditOptions:
+    #: More agency or photographer-pool names that close a caption as credit.
+    extra_agencies: tuple[str, ...] = ()
+    #: Names of the built-in agency list to switch off.
+    disabled_agencies: tuple[str, ...] = ()
+
+
+_AFTER_SENTENCE = r"(?:(?<=^)|(?<=[.!?…][”\"’)\]]*[ \t]+)|(?<=[”\"’][ \t]+)|(?<=\())"
+_CAP = r"[\p{Lu}][\p{L}\p{N}'’.&-]*"
+_CREDIT_LABEL = (
+    r"(?:Photo(?:graph)?s?|Image|Picture|Pictures|Illustration)\s+(?:by|credit|source)\s*:?"
+    r"|Photograph\s*:|(?:Photo|Image|Picture)\s+credits?\s*:|Credits?\s*(?::|\.{3}|…)"
+    r"|(?:Image|Picture|Photo)\s+source\s*[:,]"
+)
+
+
+@functools.lru_cache(maxsize=16)
+def compile_credits(names: tuple[str, ...]) -> dict[str, Any]:
+    names_sorted = sorted(set(names), key=len, reverse=True)
+    ag = "(?:" + "|".join(regex.escape(n) for n in names_sorted) + ")"
+    bare_forms = sorted(
+        {f for n in names for f in (n, n.upper())}, key=len, reverse=True
+    )
+    bare = "(?:" + "|".join(regex.escape(n) for n in bare_forms) + ")"
+    flags = regex.V0
+    end = r"\)?[ \t]*$"
+    return {
+        # (AP Photo/Jane Doe, File)
+        "photo": regex.compile(
+            rf"\(?(?i:{ag})\s+Photos?\s*/\s*[^()\n]{{1,80}}?{end}", flags
+        ),
+        # SPUTNIK/AFP via Getty Images, VIA REUTERS, Pool Photo via AP
+        "via": regex.compile(rf"(?i:\bvia)\s+(?i:{ag}){end}", flags),
+        # REUTERS/Jane Doe
+        "agency_slash": regex.compile(
+            rf"{_AFTER_SENTENCE}(?i:{ag})(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}){{1,3}}{end}",
+            flags,
+        ),
+        # Jane Doe/AFP, Jane Doe/Getty Images/Example
+        "slash_agency": regex.compile(
+            rf"{_AFTER_SENTENCE}{_CAP}(?:\s+{_CAP}){{0,3}}\s*/\s*(?i:{ag})"
+            rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,2}})?{end}",
+            flags,
+        ),
+        # Photograph: Jane Doe/Reuters, (Photo by Jane Doe)
+        "label": regex.compile(
+            rf"{_AFTER_SENTENCE}(?i:{_CREDIT_LABEL})[ \t]*[^\n.!?]{{1,80}}?{end}", flags
+        ),
+        # ... the caption's last sentence.” AP
+        "bare": regex.compile(rf"{_AFTER_SENTENCE}{bare}{end}", flags),
+        # any agency name at all
+        "agency": regex.compile(rf"(?<![\p{{L}}]){bare}(?![\p{{L}}])", flags),
+    }
+
+
+_PROSE_END = frozenset('.!?”"’:;,…—–-')
+_CREDIT_TOKEN = regex.compile(r"[\p{Lu}][\p{L}\p{N}'’&.-]*(?:/[\p{L}\p{N}'’&. -]+)*$")
+
+
+def _via_start(text: str, via_at: int) -> int:
+    """Walk back from "via" over the credit's own tokens ("SPUTNIK/AFP")."""
+    pos = via_at
+    seen_strong = False
+    for _ in range(6):
+        head = text[:pos].rstrip()
+        if not head:
+            return 0
+        space = max(head.rfind(" "), head.rfind("\t"))
+        token = head[space + 1 :]
+        if token.startswith("("):
+            return space + 1
+        if not token or token[-1] in '.!?:;,”"’)' or not _CREDIT_TOKEN.match(token):
+            break
+        strong = "/" in token or (token.isupper() and len(token) > 1)
+        if seen_strong and not strong:
+            break
+        seen_strong = seen_strong or strong
+        pos = space + 1
+    return pos
+
+
+class PhotoCredit(DocumentRule):
+    """A photo caption with its credit left in the text ("… via Getty Images").
+
+    When a page is scraped, the captions of its photos become paragraphs of
+    the article, each closed by the photographer's or agency's credit:
+    "Name/AFP via Getty Images", "VIA REUTERS", "(AP Photo/Name)", or a bare
+    "AP" after the caption's last sentence. The caption describes a picture
+    the reader no longer sees. The finding points at the credit.
+
+    Bad:
+        Firefighters work through the night near the harbour on Tuesday. JANE DOE/AFP via Getty Images
+
+    Good:
+        Firefighters worked through the night, the agency told Reuters.
+
+    Fix: delete the caption paragraph, or at least the credit (the offered
+    fix removes the credit). Add agencies with ``extra-agencies`` under
+    ``[tool.newslint.rules.NB107]``.
+    """
+
+    code = "NB107"
+    name = "boilerplate.photo-credit"
+    severity = Severity.WARNING
+    Options = CreditOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        off = {_key(d) for d in self.options.disabled_agencies}
+        names = tuple(
+            n for n in (*agencies(), *self.options.extra_agencies) if _key(n) not in off
+        )
+        if not names:
+            return
+        patterns = compile_credits(names)
+        media = _default_pattern("media")
+        prose = doc.prose
+        captions = image_captions(doc)
+        for line in doc_lines(doc):
+            if (
+                line.markup in ("heading", "table")
+                or line.number in captions
+                or media.fullmatch(line.core, line.key)
+            ):
+                continue
+            text = prose[line.core_start : line.end].rstrip(" \t*_")
+            if not text or text[-1] in _PROSE_END:
+                continue  # a credit ends in a name, never in sentence punctuation
+            text_offset = 0
+            start = self._credit_start(text, patterns, max(0, len(text) - 300))
+            if start is None:
+                continue
+            base = line.core_start + text_offset
+            s, e = base + start, base + len(text)
+            credit = doc.text[s:e]
+            cut = s
+            while cut > line.start and doc.text[cut - 1] in " \t":
+                cut -= 1
+            fix = (
+                Fix(line.start, line.next, "")
+                if cut <= line.core_start
+                else Fix(cut, e, "")
+            )
+            yield self.finding(
+                doc,
+                s,
+                e,
+                f"photo credit {_preview(credit)!r}: this paragraph is a photo caption"
+                " left in the article",
+                fix=fix,
+            )
+
+    @staticmethod
+    def _credit_start(text: str, patterns: dict[str, Any], pos: int) -> int | None:
+        """Where the credit closing ``text`` starts (searching from ``pos``)."""
+        match = patterns["photo"].search(text, pos)
+        if match:
+            return match.start()
+        match = patterns["via"].search(text, pos)
+        if match:
+            return _via_start(text, match.start())
+        best: int | None = None
+        for key in ("agency_slash", "slash_agency", "label", "bare"):
+            match = patterns[key].search(text, pos)
+            if match and (best is None or match.start() < best):
+                best = match.start()
+                if key == "label" and best == 0 and not patterns["agency"].search(text):
+                    # "Photographs by Tom Hale" on its own line credits the
+                    # article's photographer; it is not a scraped caption.
+                    best = None
+        if best is not None and best == 0 and len(text.split()) > 12:
+            return None
+        if best == 0 and patterns["bare"].fullmatch(text):
+            return None  # "Reuters" alone on a line attributes the story
+        return best

@@ -1,0 +1,324 @@
+"""NB101-NB106: whole-line leftovers from the phrase catalogue (navigation,
+ad markers, promos, media labels, metadata tags, copyright lines)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
+from newslint.rules.boilerplate.catalogue import (
+    _MAX_LEFTOVER_CHARS,
+    Line,
+    _preview,
+    _visible_span,
+    compile_catalogue,
+    doc_lines,
+    image_captions,
+    section_entries,
+)
+
+from newslint import (
+    Document,
+    DocumentRule,
+    Finding,
+    Fix,
+)
+
+
+# -- catalogue rules --------------------------------------------------------------
+@dataclass(frozen=True)
+class PhraseOptions:
+    #: More catalogue entries for this kind (same syntax as the data file).
+    extra_phrases: tuple[str, ...] = ()
+    #: Entries of the built-in catalogue to switch off (written as in the file).
+    disabled_phrases: tuple[str, ...] = ()
+
+
+class _CatalogueRule(DocumentRule):
+    """Base of the whole-line catalogue rules (not registered itself)."""
+
+    abstract = True
+    section: ClassVar[str] = ""
+    kind: ClassVar[str] = ""
+    Options = PhraseOptions
+
+    @functools.cached_property
+    def _pattern(self) -> Any:
+        return compile_catalogue(
+            section_entries(
+                self.section, self.options.extra_phrases, self.options.disabled_phrases
+            )
+        )
+
+    def pattern(self) -> Any:
+        return self._pattern
+
+    #: Whether a caption under a Markdown image (legitimate markup) is exempt.
+    exempt_image_captions: ClassVar[bool] = False
+
+    def matching_lines(self, doc: Document) -> Iterator[Line]:
+        pattern = self.pattern()
+        captions = image_captions(doc) if self.exempt_image_captions else frozenset()
+        for line in doc_lines(doc):
+            if (
+                len(line.core) <= _MAX_LEFTOVER_CHARS
+                and line.number not in captions
+                and pattern.fullmatch(line.core, line.key)
+            ):
+                yield line
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for line in self.matching_lines(doc):
+            start, end = _visible_span(doc, line)
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"{self.kind} leftover line {_preview(line.core)!r}",
+                fix=Fix(line.start, line.next, ""),
+            )
+
+
+class NavigationLine(_CatalogueRule):
+    """A line of site navigation left in the article ("Back to top button").
+
+    Scrapers that keep the whole page bring along the site's navigation:
+    "Skip to content", "Related Articles", "Read more", "Next story",
+    breadcrumbs such as "Home > World > Asia". A reader of the article never
+    needs them. Only a line that consists of such text is reported, never
+    the words inside a sentence.
+
+    Bad:
+        The talks ended on Friday.
+
+        Related Articles
+
+        Back to top button
+
+    Good:
+        Read more about the plan in the council's report.
+
+    Fix: delete the line (offered as a fix). Add house phrases with
+    ``extra-phrases`` or switch entries off with ``disabled-phrases`` under
+    ``[tool.newslint.rules.NB101]``; suppress one line with
+    ``newslint: noqa NB101``.
+    """
+
+    code = "NB101"
+    name = "boilerplate.navigation"
+    section = "navigation"
+    kind = "navigation"
+
+
+class AdvertisementMarker(_CatalogueRule):
+    """An ad marker left in the article ("Article continues after advertisement").
+
+    Pages mark the slots of their ads with a label; a scrape keeps the label
+    as a paragraph of its own in the middle of the story. Only a line that
+    is just the marker is reported: a sentence about an advertisement is
+    fine.
+
+    Bad:
+        The mayor opened the bridge on Monday.
+
+        Article continues after advertisement
+
+        Traffic was light.
+
+    Good:
+        She said the advertisement was misleading.
+
+    Fix: delete the line. Options ``extra-phrases`` and ``disabled-phrases``
+    under ``[tool.newslint.rules.NB102]``.
+    """
+
+    code = "NB102"
+    name = "boilerplate.advertisement"
+    section = "advertisement"
+    kind = "ad marker"
+
+
+class PromotionLine(_CatalogueRule):
+    """A promo or call to action left in the article ("Sign up for our newsletter").
+
+    Publishers append promos to their pages: "Here are more must-read
+    stories from …", newsletter sign-ups, "Share this article", "Follow us
+    on …", "Send your letters to …". In a scraped or syndicated copy they are
+    noise, and they advertise another publication.
+
+    Bad:
+        The festival starts on Friday.
+
+        Sign up for our newsletter
+
+        Share this article
+
+    Good:
+        Organisers asked visitors to sign up for the shuttle bus online.
+
+    Fix: delete the line. Options ``extra-phrases`` and ``disabled-phrases``
+    under ``[tool.newslint.rules.NB103]``.
+    """
+
+    code = "NB103"
+    name = "boilerplate.promotion"
+    section = "promotion"
+    kind = "promo"
+
+
+# "... Additional reporting in Rome Video: Title of the clip" at a paragraph's end.
+_GLUED_MEDIA = regex.compile(
+    r"(?<=\S[ \t]+)(?:Video|VIDEO|Videos|VIDEOS|Audio|AUDIO|Gallery|GALLERY|Slideshow"
+    r"|SLIDESHOW|Photos|PHOTOS|WATCH|LISTEN|In pictures|IN PICTURES)[ \t]*:[ \t]+"
+    r"(?P<title>[\p{Lu}\p{N}“\"‘'][^\n.!?]{2,120}?)[ \t]*$"
+)
+
+
+class MediaLabel(_CatalogueRule):
+    """An embedded-media label left in the text ("Video: …", "Watch: …").
+
+    A page's embedded video, audio or gallery leaves its label behind when
+    the player is stripped: a line such as "Video: The flood in pictures",
+    or the same label glued to the end of the last paragraph. Without the
+    player the label means nothing to a reader.
+
+    Bad:
+        The river burst its banks overnight.
+
+        Watch: Residents wade through the high street
+
+    Good:
+        Residents were told to watch for rising water.
+
+    Fix: delete the label. Options ``extra-phrases`` and ``disabled-phrases``
+    under ``[tool.newslint.rules.NB104]``.
+    """
+
+    code = "NB104"
+    name = "boilerplate.media-label"
+    exempt_image_captions = True
+    section = "media"
+    kind = "embedded-media label"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        yield from super().check(doc)
+        pattern = self.pattern()
+        prose = doc.prose
+        captions = image_captions(doc)
+        for line in doc_lines(doc):
+            if (
+                line.markup in ("heading", "table")
+                or line.number in captions
+                or pattern.fullmatch(line.core, line.key)
+            ):
+                continue
+            text = prose[line.core_start : line.end]
+            if ":" not in text[-200:]:
+                continue
+            match = _GLUED_MEDIA.search(text, max(0, len(text) - 200))
+            if not match or len(match.group("title").split()) > 15:
+                continue
+            before = text[: match.start()]
+            if not regex.search(r"[.!?”\"’]", before):
+                continue  # a title line, not a paragraph with a label glued on
+            start = line.core_start + match.start()
+            end = line.core_start + len(text.rstrip())
+            cut = line.core_start + len(before.rstrip())
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"embedded-media label {_preview(doc.text[start:end])!r}"
+                " glued to the end of the paragraph",
+                fix=Fix(cut, end, ""),
+            )
+
+
+# "date 2022-09-16" (or a bare ISO date) glued before an upper-case dateline.
+_GLUED_DATE = regex.compile(
+    r"(?:(?:date|dated|published|posted|updated|timestamp)\s*:?\s*)?"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?=\s+\p{Lu}[\p{Lu}.'’-]{2,}\b)",
+    regex.IGNORECASE,
+)
+
+
+_DATE_KEYS = frozenset(
+    {"#digit", "date", "dated", "published", "posted", "updated", "timestamp"}
+)
+
+
+class MetadataTag(_CatalogueRule):
+    """A source or metadata tag left in the article ("[Source: …]", "Updated: …").
+
+    Aggregators and scrapers prefix or suffix the story with their own
+    bookkeeping: a "[Source: …]" tag, "Updated: …" or "Published …" lines,
+    tag lists, reading times, or a "date 2022-09-16" token glued in front of
+    the dateline. None of it is part of the story.
+
+    Bad:
+        [Source: Example Wire]
+
+        date 2024-03-02 OSLO, Norway — The ferry strike ended on Saturday.
+
+    Good:
+        OSLO, Norway — The ferry strike ended on Saturday, the union said.
+
+    Fix: delete the line or the glued token. Options ``extra-phrases`` and
+    ``disabled-phrases`` under ``[tool.newslint.rules.NB105]``.
+    """
+
+    code = "NB105"
+    name = "boilerplate.metadata"
+    section = "metadata"
+    kind = "source/metadata tag"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        yield from super().check(doc)
+        pattern = self.pattern()
+        for line in doc_lines(doc):
+            if line.key not in _DATE_KEYS or pattern.fullmatch(line.core, line.key):
+                continue
+            match = _GLUED_DATE.match(line.core)
+            if not match:
+                continue
+            start = line.core_start
+            end = start + match.end()
+            cut = end
+            while cut < line.end and doc.text[cut] in " \t":
+                cut += 1
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"metadata tag {doc.text[start:end]!r} glued before the dateline",
+                fix=Fix(start, cut, ""),
+            )
+
+
+class CopyrightLine(_CatalogueRule):
+    """A copyright notice left in the article body ("© 2024 Example Media").
+
+    Copyright lines belong to the page footer or the wire feed's envelope,
+    not to the story; they also reveal where a syndicated text was copied
+    from.
+
+    Bad:
+        The museum reopens in May.
+
+        © 2024 Example Media Group. All rights reserved.
+
+    Good:
+        The copyright on the photographs expired in 2019.
+
+    Fix: delete the line. Options ``extra-phrases`` and ``disabled-phrases``
+    under ``[tool.newslint.rules.NB106]``.
+    """
+
+    code = "NB106"
+    name = "boilerplate.copyright"
+    section = "copyright"
+    kind = "copyright"

@@ -1,0 +1,212 @@
+"""NB108-NB109: repeated paragraphs and navigation-like lines at the edges."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+from newslint.rules.boilerplate.catalogue import (
+    _SENTENCE_END,
+    Line,
+    _known_pattern,
+    _preview,
+    _visible_span,
+    doc_lines,
+)
+
+from newslint import (
+    Document,
+    DocumentRule,
+    Finding,
+    Fix,
+    Related,
+)
+
+
+# -- structure ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DuplicateOptions:
+    #: Paragraphs shorter than this many words are not compared.
+    min_words: int = 3
+
+
+class DuplicateParagraph(DocumentRule):
+    """A paragraph that appears twice in one article.
+
+    Scrapers and careless pastes repeat blocks of text: a promo printed at
+    two places on the page, a paragraph pasted twice during an edit. The
+    second copy is reported, pointing at the first.
+
+    Bad:
+        The council will vote on the budget next week.
+
+        Critics say the plan is too expensive.
+
+        The council will vote on the budget next week.
+
+    Good:
+        The council will vote on the budget next week.
+
+        Critics say the plan is too expensive.
+
+    Fix: delete the repeated paragraph (offered as a fix). Option
+    ``min-words`` (default 3) under ``[tool.newslint.rules.NB108]``.
+    """
+
+    code = "NB108"
+    name = "boilerplate.duplicate-paragraph"
+    Options = DuplicateOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        seen: dict[str, int] = {}
+        starts = doc.line_starts
+        for block in doc.paragraphs:
+            words = block.text.split()
+            if len(words) < self.options.min_words or not any(
+                c.isalpha() for c in block.text
+            ):
+                continue
+            key = " ".join(words).casefold()
+            first = seen.get(key)
+            if first is None:
+                seen[key] = block.start
+                continue
+            line, column = doc.position(first)
+            end_line, _ = doc.position(block.end)
+            line_start = starts[doc.position(block.start)[0] - 1]
+            next_start = starts[end_line] if end_line < len(starts) else len(doc.text)
+            yield self.finding(
+                doc,
+                block.start,
+                block.end,
+                f"paragraph repeated from line {line}: {_preview(block.text, 50)!r}",
+                related=[Related(doc.path, line, column, _preview(block.text))],
+                fix=Fix(line_start, next_start, ""),
+            )
+
+
+@dataclass(frozen=True)
+class EdgeOptions:
+    #: A line of at most this many words without sentence punctuation is short.
+    max_words: int = 8
+    #: Report the article's tail only when it has at least this many short lines.
+    min_run: int = 2
+
+
+_MENU_ROW = regex.compile(
+    r"[\p{L}][\p{L}\p{N}&'’ -]{0,24}(?:\s*[|•·]\s*[\p{L}][\p{L}\p{N}&'’ -]{0,24}){2,}"
+)
+_SIGN_OFF = regex.compile(
+    r"^(?:by\s|[-–—(*_\[]|reporting\b|editing\b|writing\b|additional\s+reporting|compiled\b"
+    r"|with\s+reporting|contact\b|correction\b|clarification\b|editor['’]s\s+note)",
+    regex.IGNORECASE,
+)
+
+
+class EdgeNavigation(DocumentRule):
+    """Short navigation-like lines at the end (or a menu row at the head) of an article.
+
+    After the last sentence of a scraped article there often follows a
+    column of short unpunctuated lines: the titles of related stories, menu
+    items, section names. A headline at the top is normal and never
+    reported; at the head only menu rows ("World | Business | Sport") are.
+    Lines already reported by the phrase catalogue (NB101-NB106) are not
+    reported again, but they count towards the tail's run of short lines.
+
+    Bad:
+        The stadium will reopen in August, the club said.
+
+        Most Read
+
+        Club confirms new manager
+
+        Transfer window: what we know
+
+    Good:
+        Stadium to reopen in August
+
+        The stadium will reopen in August, the club said.
+
+    Fix: delete the lines. Options ``max-words`` (default 8) and ``min-run``
+    (default 2) under ``[tool.newslint.rules.NB109]``.
+    """
+
+    code = "NB109"
+    name = "boilerplate.edge-navigation"
+    Options = EdgeOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        lines = doc_lines(doc)
+        if not lines:
+            return
+        known = _known_pattern()
+        max_words = self.options.max_words
+
+        def is_short(line: Line) -> bool:
+            return len(line.core.split()) <= max_words and not _SENTENCE_END.search(
+                line.core
+            )
+
+        body = [
+            i
+            for i, ln in enumerate(lines)
+            if not is_short(ln) and not known.fullmatch(ln.core, ln.key)
+        ]
+        if not body:
+            return  # no sentence at all: nothing to tell the edges from
+        first, last = body[0], body[-1]
+        for line in lines[:first]:
+            if _MENU_ROW.fullmatch(line.core) and not known.fullmatch(
+                line.core, line.key
+            ):
+                yield self._report(
+                    doc, line, "navigation menu row at the head of the article"
+                )
+        tail = [
+            ln
+            for ln in lines[last + 1 :]
+            if ln.markup not in ("list", "table", "quote")
+            and any(c.isalpha() for c in ln.core)
+            and "@" not in ln.core
+            and not _SIGN_OFF.match(ln.core)
+        ]
+        for index, line in enumerate(tail):
+            # "Saturday's other results:" and sub-headings introduce content.
+            opens = doc.prose[line.start : line.end].rstrip(" \t*_").endswith(":")
+            is_heading = (
+                opens
+                or line.markup == "heading"
+                or (line.core.isupper() and len(line.core) > 3)
+            )
+            if is_heading and not known.fullmatch(line.core, line.key):
+                # A sub-heading opens content of its own (a factbox, a note).
+                tail = tail[:index]
+                break
+        if len(tail) < self.options.min_run:
+            for line in tail:
+                if _MENU_ROW.fullmatch(line.core) and not known.fullmatch(
+                    line.core, line.key
+                ):
+                    yield self._report(
+                        doc, line, "navigation menu row after the article"
+                    )
+            return
+        for line in tail:
+            if not known.fullmatch(line.core, line.key):
+                yield self._report(
+                    doc,
+                    line,
+                    "short line without sentence punctuation after the end of the"
+                    " article (navigation or page residue)",
+                )
+
+    def _report(self, doc: Document, line: Line, what: str) -> Finding:
+        start, end = _visible_span(doc, line)
+        return self.finding(
+            doc,
+            start,
+            end,
+            f"{what}: {_preview(line.core)!r}",
+            fix=Fix(line.start, line.next, ""),
+        )
