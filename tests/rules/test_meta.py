@@ -170,9 +170,11 @@ def _modules() -> list[str]:
 
     names = ["newslint"]
     for package in (newslint, newslint.rules):
-        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-            if info.name != "newslint.__main__":
-                names.append(info.name)
+        names.extend(
+            info.name
+            for info in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
+            if info.name != "newslint.__main__"
+        )
     return sorted(set(names))
 
 
@@ -219,11 +221,11 @@ def test_rules_import_only_the_public_api(path):
             names = [node.module or ""]
         else:
             continue
-        for name in names:
-            if (
-                name == "newslint" or name.startswith("newslint.")
-            ) and not ALLOWED_NEWSLINT.match(name):
-                bad.append(f"line {node.lineno}: {name}")
+        bad.extend(
+            f"line {node.lineno}: {name}"
+            for name in names
+            if name.startswith("newslint.") and not ALLOWED_NEWSLINT.match(name)
+        )
     assert not bad, f"{path.name} imports private newslint modules: {bad}"
 
 
