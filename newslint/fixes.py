@@ -89,9 +89,12 @@ def apply_fixes(
         if not (0 <= fix.start <= fix.end <= len(text)) or _touches(fix, protected):
             outcome.refused.append(fix)
             continue
+        # The engine already judged the finding's own line; a fix that reaches
+        # other lines must not reach into text suppressed for its code.
         first, _ = doc.position(fix.start)
-        last, _ = doc.position(fix.end)
-        if any(sup.suppresses(line, finding.code) for line in range(first, last + 1)):
+        last, _ = doc.position(max(fix.start, fix.end - 1))
+        lines = set(range(first, last + 1)) - {finding.line}
+        if any(sup.suppresses(line, finding.code) for line in lines):
             outcome.refused.append(fix)
             continue
         if text[fix.start : fix.end] == fix.replacement:
@@ -209,7 +212,7 @@ def check_writable(paths: Iterable[str]) -> None:
     """Fail (exit 2) before writing anything if a file cannot be replaced."""
     for path in paths:
         real = os.path.realpath(path)
-        if not os.access(real, os.W_OK):
+        if not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222:
             raise InputError(f"{path}: cannot fix: the file is read-only")
         if not os.access(os.path.dirname(real) or ".", os.W_OK | os.X_OK):
             raise InputError(f"{path}: cannot fix: its folder is not writable")

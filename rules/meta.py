@@ -9,9 +9,9 @@ directives of each file and which of them hid a finding.
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
+from typing import Any
 
 from newslint import Document, DocumentRule, Finding, Fix, Severity, hookimpl
-from newslint.suppression import Directive, Suppressions
 
 
 class UnusedSuppression(DocumentRule):
@@ -22,11 +22,12 @@ class UnusedSuppression(DocumentRule):
     next real defect on that line, so it is reported like any other finding.
     Only codes whose rules ran are judged: ``newslint: noqa NQ101`` is left
     alone in a run where NQ101 is not enabled. A directive without codes is
-    unused when no enabled rule found anything it covers. ``enable``
-    comments are never reported.
+    unused when no rule enabled in this run found anything it covers (so
+    run all the rules you use before trusting it). ``enable`` comments and
+    directives naming NL codes are never reported.
 
     Bad:
-        <!-- newslint: disable-next-line NT101 -->
+        <!-- newslint: disable-next-line -->
         The talks ended. Officials left.
 
     Good:
@@ -47,11 +48,15 @@ class UnusedSuppression(DocumentRule):
     def check_suppressions(
         self,
         path: str,
-        suppressions: Suppressions,
+        suppressions: Any,
         used: Set[tuple[int, str]],
         enabled: Set[str],
     ) -> Iterator[Finding]:
-        """Findings for the directives of ``path`` that hid nothing."""
+        """Findings for the directives of ``path`` that hid nothing.
+
+        ``suppressions`` is the file's ``newslint.suppression.Suppressions``;
+        ``used`` holds ``(directive index, code)`` for every finding hidden.
+        """
         for index, directive in enumerate(suppressions.directives):
             if directive.kind == "enable":
                 continue
@@ -70,14 +75,24 @@ class UnusedSuppression(DocumentRule):
                 directive.end_line,
                 directive.end_column,
             )
-            if suppressions.suppresses(directive.line, self.code):
-                continue
+            if any(
+                other.covers(directive.line, self.code, end)
+                for j, (other, end) in enumerate(
+                    zip(
+                        suppressions.directives,
+                        suppressions.directive_end_lines,
+                        strict=True,
+                    )
+                )
+                if j != index
+            ):
+                continue  # silenced by another directive (not by itself)
             yield self._finding(path, directive, unused, position)
 
     def _finding(
         self,
         path: str,
-        directive: Directive,
+        directive: Any,
         unused: list[str],
         position: tuple[int, int, int, int],
     ) -> Finding:
