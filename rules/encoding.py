@@ -418,8 +418,11 @@ _TAG = regex.compile(r"</?([A-Za-z][A-Za-z0-9]{0,9})(?:[ \t]+[^<>\n]*?)?[ \t]*/?
 _ENTITY = regex.compile(
     r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
-_DOUBLE_ENTITY = regex.compile(
+#: In Markdown: a double-escaped entity, or a numeric one (&#8217;), which
+#: comes from an export; named entities (&amp; &nbsp; &mdash;) are left alone.
+_MARKDOWN_ENTITY = regex.compile(
     r"&amp;(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});"
 )
 
 
@@ -438,9 +441,11 @@ class HtmlLeftover(DocumentRule):
     entities in the copy. In plain-text files every known HTML tag and every
     named or numeric entity is reported. In Markdown, inline HTML and
     entities are legal and render correctly, so only layout tags no author
-    writes by hand (div, span, section, script, style, font, nav, …) and
+    writes by hand (div, span, section, script, style, font, nav, …),
     double-escaped entities ("&amp;nbsp;", which renders as the literal text
-    "&nbsp;") are reported. Code spans, fenced code, comments and URLs are
+    "&nbsp;") and numeric character references ("&#8217;", which come from
+    an export, never from an author) are reported; named entities such as
+    "&amp;" or "&mdash;" are left alone there. Code spans, fenced code, comments and URLs are
     never looked at.
 
     Bad:
@@ -483,13 +488,21 @@ class HtmlLeftover(DocumentRule):
                 )
         if "&" not in prose:
             return
-        pattern = _DOUBLE_ENTITY if markdown else _ENTITY
+        pattern = _MARKDOWN_ENTITY if markdown else _ENTITY
         for match in pattern.finditer(prose):
-            if not _known_entity(match.group(1)):
+            name = next(g for g in match.groups() if g)
+            if not _known_entity(name):
                 continue
             entity = match.group(0)
-            decoded = html.unescape(entity) if not markdown else "&" + entity[5:]
-            kind = "double-escaped HTML entity" if markdown else "HTML entity"
+            double = entity.startswith("&amp;")
+            decoded = "&" + entity[5:] if double else html.unescape(entity)
+            kind = (
+                "double-escaped HTML entity"
+                if double
+                else "numeric HTML entity"
+                if markdown
+                else "HTML entity"
+            )
             yield self.finding(
                 doc,
                 match.start(),

@@ -210,6 +210,7 @@ class DoubledSpeechVerb(DocumentRule):
 
 #: What may stand before the stray space: a word, a figure, a closing mark.
 _BEFORE_SPACE = regex.compile(r"[\p{L}\p{N}”’\"')\]*_%]")
+_DOT_RUN = re.compile(r"\.(?:[ \t]?\.)*")
 _SPACE_BEFORE = re.compile(r"([ \t]+)([,;:?!.])(?=[\s\"”’»]|$)")
 
 
@@ -248,8 +249,10 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # the "space" is masked code, a URL or a link target
             before = prose[s - 1]
             after = prose[match.end() : match.end() + 2]
-            if mark == "." and (before in ".…" or after.startswith((" .", "\t."))):
-                continue  # a spaced ellipsis
+            if mark == "." and (
+                before in ".…" or len(_DOT_RUN.match(prose, e).group(0)) >= 5
+            ):
+                continue  # a spaced ellipsis: ". . ." or "... ."
             if mark in ":." and before.isdigit() and after[-1:].isdigit():
                 continue  # "10 : 30", "3 . 5"
             if mark == "." and after[:1] == " " and after[1:2].isdigit():
@@ -672,6 +675,8 @@ class UnbalancedQuotes(DocumentRule):
                     scan.open_double = None
                     scan.open_single = None
                 elif scan.open_double is None:
+                    if before.isdigit():
+                        continue  # an inch mark: a 12” screen, 6’2”
                     if before.isspace() or pos == start:
                         scan.problems.append(
                             (
