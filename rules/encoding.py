@@ -443,7 +443,8 @@ class HtmlLeftover(DocumentRule):
     entities are legal and render correctly, so only layout tags no author
     writes by hand (div, span, section, script, style, font, nav, …),
     double-escaped entities ("&amp;nbsp;", which renders as the literal text
-    "&nbsp;") and numeric character references ("&#8217;", which come from
+    "&nbsp;"), closing tags that close nothing ("</p>" with no "<p>" before
+    it in the file) and numeric character references ("&#8217;", which come from
     an export, never from an author) are reported; named entities such as
     "&amp;" or "&mdash;" are left alone there. Code spans, fenced code, comments and URLs are
     never looked at.
@@ -468,11 +469,18 @@ class HtmlLeftover(DocumentRule):
         markdown = doc.is_markdown
         elements = _LAYOUT_ELEMENTS if markdown else _HTML_ELEMENTS
         if "<" in prose:
+            opened: set[str] = set()
             for match in _TAG.finditer(prose):
                 name = match.group(1).lower()
-                if name not in elements:
-                    continue
                 tag = match.group(0)
+                if name not in elements:
+                    if not markdown or name not in _HTML_ELEMENTS:
+                        continue
+                    if not tag.startswith("</"):
+                        opened.add(name)
+                        continue
+                    if name in opened:
+                        continue  # closes inline HTML the author wrote
                 shown = tag if len(tag) <= 60 else tag[:57] + "..."
                 yield self.finding(
                     doc,
