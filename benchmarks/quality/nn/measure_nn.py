@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Precision and recall of the NN (names) rules on hand-written multi-source stories.
+
+    python benchmarks/quality/nn/measure_nn.py [--verbose] [--no-story-key] [--codes NN101,NN103]
+
+benchmarks/quality/nn/stories/<story>/ holds several reports of one fictional
+(or public-figure) event written for this benchmark. Garbled names injected
+into some sources are wrapped in ⟪ ⟫; the markers are stripped before
+linting. Hard negatives are left unmarked: different people with look-alike
+names (Kim Jong Un / Kim Jong Il, Teodor / Teodora Vasilescu, Anna Kovacik /
+Peter Kovacic), transliteration variants that outlets differ on (Zelensky /
+Zelenskyy, Andrii / Andriy, Odesa / Odessa), derived forms (Russia /
+Russian), British and American spelling across sources.
+
+A finding whose first character falls inside a marked span is a hit; any
+other finding is a false positive. A marked span with no finding is a miss.
+``--no-story-key`` drops the front-matter ``story:`` keys so that grouping by
+similarity decides which articles are compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent / "stories"
+OPEN, CLOSE = "⟪", "⟫"
+
+
+def load(path: Path) -> tuple[str, list[tuple[int, int]]]:
+    """Text without markers and the (start, end) offsets of the marked spans."""
+    raw = path.read_text(encoding="utf-8")
+    text, spans, pos, start = [], [], 0, 0
+    for char in raw:
+        if char == OPEN:
+            start = pos
+        elif char == CLOSE:
+            spans.append((start, pos))
+        else:
+            text.append(char)
+            pos += 1
+    return "".join(text), spans
+
+
+def offset(text: str, line: int, column: int) -> int:
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return starts[line - 1] + column - 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--no-story-key", action="store_true")
+    parser.add_argument("--codes", default="NN101,NN103", help="codes that count")
+    args = parser.parse_args()
+    codes = set(args.codes.split(","))
+    with tempfile.TemporaryDirectory() as tmp:
+        texts: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        for path in sorted(ROOT.rglob("*")):
+            if path.suffix not in (".md", ".txt"):
+                continue
+            rel = path.relative_to(ROOT).as_posix()
+            text, spans = load(path)
+            if args.no_story_key:
+                text = re.sub(r"\A---\nstory: [^\n]*\n---\n", "\n\n\n", text)
+            texts[rel] = (text, spans)
+            out = Path(tmp, rel)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8")
+        proc = subprocess.run(
+            ["newslint", "--isolated", "--no-cache", "--format", "json", "--select", "NN", "."],
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode not in (0, 1):
+            print(proc.stderr, file=sys.stderr)
+            return 2
+        findings = json.loads(proc.stdout)
+    hit_spans: set[tuple[str, int]] = set()
+    tp = fp = 0
+    for f in findings:
+        if f["code"] not in codes:
+            continue
+        rel = Path(f["path"]).as_posix().removeprefix("./")
+        text, spans = texts[rel]
+        start = offset(text, f["line"], f["column"])
+        inside = [i for i, (s, e) in enumerate(spans) if s <= start < e]
+        if inside:
+            tp += 1
+            hit_spans.update((rel, i) for i in inside)
+            if args.verbose:
+                print(f"hit   {rel}:{f['line']}:{f['column']} {f['code']} {f['message']}")
+        else:
+            fp += 1
+            print(f"FALSE {rel}:{f['line']}:{f['column']} {f['code']} {f['message']}")
+    total = sum(len(spans) for _, spans in texts.values())
+    for rel, (text, spans) in sorted(texts.items()):
+        for i, (s, e) in enumerate(spans):
+            if (rel, i) not in hit_spans:
+                line = text.count("\n", 0, s) + 1
+                print(f"MISS  {rel}:{line} {text[s:e]!r}")
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = len(hit_spans) / total if total else 1.0
+    stories = len({rel.split("/")[0] for rel in texts})
+    print(
+        f"NN ({','.join(sorted(codes))}): {stories} stories, {len(texts)} articles,"
+        f" {total} injected garbles; findings {tp + fp} (hits {tp}, false {fp});"
+        f" precision {precision:.2f}, recall {recall:.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
