@@ -502,7 +502,7 @@ class HtmlLeftover(DocumentRule):
             if not _known_entity(name):
                 continue
             entity = match.group(0)
-            double = entity.startswith("&amp;")
+            double = markdown and match.group(1) is not None
             decoded = "&" + entity[5:] if double else html.unescape(entity)
             kind = (
                 "double-escaped HTML entity"
