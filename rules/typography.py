@@ -66,7 +66,8 @@ def paragraph_units(doc: Document) -> list[_Unit]:
     Markdown joins the lines of a block into one paragraph except list items,
     headings and blockquote starts. In plain text, a block whose lines are long
     (over 100 characters) is unwrapped copy with one paragraph a line; a block
-    of short lines is hard-wrapped and stays one paragraph.
+    of short lines is hard-wrapped, and a paragraph ends at an indented line or
+    after a short line (under 70% of the block's width) that ends a sentence.
     """
     prose = doc.prose
     units: list[_Unit] = []
@@ -76,6 +77,10 @@ def paragraph_units(doc: Document) -> list[_Unit]:
             units.append(_Unit(block.start, block.end))
             continue
         one_a_line = not doc.is_markdown and any(e - s > 100 for s, e in lines)
+        # hard-wrapped plain text: a short last line ending a sentence, or an
+        # indented first line, marks a paragraph break
+        width = max(e - s for s, e in lines)
+        wrapped_breaks = not doc.is_markdown and not one_a_line
         current: list[tuple[int, int]] = []
         for index, (s, e) in enumerate(lines):
             if _EMPTY_QUOTE_LINE.match(prose, s, e):
@@ -83,8 +88,20 @@ def paragraph_units(doc: Document) -> list[_Unit]:
                     units.append(_Unit(current[0][0], current[-1][1]))
                     current = []
                 continue
+            previous = lines[index - 1] if index else None
             starts_new = (
                 one_a_line
+                or (
+                    wrapped_breaks
+                    and previous is not None
+                    and (
+                        prose[s] in " \t"
+                        or (
+                            previous[1] - previous[0] < 0.7 * width
+                            and _SENTENCE_END.search(prose, previous[0], previous[1])
+                        )
+                    )
+                )
                 or _LIST_START.match(prose, s)
                 or _TABLE_LINE.match(prose, s)
                 or (index and _TABLE_LINE.match(prose, lines[index - 1][0]))

@@ -99,7 +99,33 @@ def test_camel_case_names_file_is_loaded():
 
 
 _WORDS = st.sampled_from(
-    ["the", "mayor", "said", "on", "Monday", "that", "U.S.", "officials", "Feb.", "24", "3.5%", "10:30", "a.m.", "iPhone", "eBay", "McDonald's", "YouTube", "—", "–", "…", "don’t", "leaders’", "’90s", "2-to-1", "one-in-10"]
+    [
+        "the",
+        "mayor",
+        "said",
+        "on",
+        "Monday",
+        "that",
+        "U.S.",
+        "officials",
+        "Feb.",
+        "24",
+        "3.5%",
+        "10:30",
+        "a.m.",
+        "iPhone",
+        "eBay",
+        "McDonald's",
+        "YouTube",
+        "—",
+        "–",
+        "…",
+        "don’t",
+        "leaders’",
+        "’90s",
+        "2-to-1",
+        "one-in-10",
+    ]
 )
 
 
@@ -115,3 +141,20 @@ def test_clean_vocabulary_never_triggers(words):
         nt.DigitInSpelledNumber,
     ):
         assert not run(rule_cls, text), (rule_cls.code, text)
+
+
+def test_hard_wrapped_plain_text_paragraphs_are_not_fused():
+    import textwrap
+
+    body = "The council met again on Monday to talk about the bridge and its cost. " * 5
+    paragraphs = [
+        textwrap.fill(f"{body}Paragraph {i} ends here.", 70) for i in range(12)
+    ]
+    flush = "\n".join(paragraphs) + "\n"
+    indented = "\n".join("  " + p for p in paragraphs) + "\n"
+    assert len(flush.split()) > 800
+    assert len(nt.paragraph_units(Document("wire.txt", flush))) == 12
+    assert len(nt.paragraph_units(Document("wire.txt", indented))) == 12
+    assert not run(nt.FusedParagraph, flush, "wire.txt")
+    # the same text as one Markdown paragraph is one fused paragraph
+    assert run(nt.FusedParagraph, flush, "wire.md")
