@@ -123,6 +123,8 @@ def derived(a: str, b: str) -> bool:
     if prefix < 3:
         return False
     ta, tb = a[prefix:], b[prefix:]
+    if ta and tb and (ta[1:] == tb or tb[1:] == ta):
+        return False  # McCarthy/McCarthey: one letter more, not a suffix
     for base, der in ((ta, tb), (tb, ta)):
         if base in _BASE_TAILS and der in _DERIVED_TAILS:
             return True
@@ -320,21 +322,29 @@ class Analysis:
             return
         ua, ub = self.usage.get(a, Counter()), self.usage.get(b, Counter())
         sa, sb = len(ua), len(ub)
+        # A spelling that is itself a common word or a well-known name is not a
+        # slip of the keyboard (Odessa beside Odesa, Fernandez beside
+        # Fernandes): only the house name list overrules it.
+        attested_a = zipf(a) >= self.opts.attested_zipf
+        attested_b = zipf(b) >= self.opts.attested_zipf
         if sa != sb:
             (good, sg), (bad, sbad) = sorted(((a, sa), (b, sb)), key=lambda x: -x[1])
             # A spelling several sources share is a house style or another
             # person, not a slip of one writer.
-            if sbad == 1 or sg >= 2 * sbad + 1:
+            if (sbad == 1 or sg >= 2 * sbad + 1) and not (
+                attested_a if bad == a else attested_b
+            ):
                 self.directed[bad].add(good)
             return
         shared = set(ua) & set(ub)
         if not shared:
             return
-        if all(ua[p] > ub[p] for p in shared):
+        if all(ua[p] > ub[p] for p in shared) and not attested_b:
             self.directed[b].add(a)
-        elif all(ub[p] > ua[p] for p in shared):
+        elif all(ub[p] > ua[p] for p in shared) and not attested_a:
             self.directed[a].add(b)
-        else:
+        elif sa == 1 and not (attested_a and attested_b):
+            # One article, one mention each: a slip, but which one is unknown.
             self.tied[a].add(b)
             self.tied[b].add(a)
 
@@ -387,10 +397,10 @@ class Analysis:
         for m in self.mentions + self.house:
             for t in set(m.tokens):
                 by_word[t].append(m)
-        garbled_ok: dict[int, Verdict | None] = {}
+        garbled_ok: dict[tuple[int, int], Verdict | None] = {}
 
         def judge(m: _M, want: dict[str, set[str]]) -> Verdict | None:
-            key = id(m)
+            key = (id(m), id(want))
             if key in garbled_ok:
                 return garbled_ok[key]
             garbled_ok[key] = None
@@ -454,12 +464,10 @@ class Analysis:
                     key = (m.path, "|".join(sorted((t, u))))
                     if key in reported:
                         continue
-                    others = [
-                        r
-                        for r in by_word.get(u, ())
-                        if r.path == m.path
-                        and self.compatible(m, r, {t: {u}}) is not None
-                    ]
+                    verdict = judge(m, {t: {u}})
+                    if verdict is None:
+                        continue
+                    others = [r for r in verdict.others if r.path == m.path]
                     if not others:
                         continue
                     first = min([m, *others], key=lambda x: int(x.data.get("start", 0)))

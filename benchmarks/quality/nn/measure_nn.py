@@ -73,7 +73,16 @@ def main() -> int:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")
         proc = subprocess.run(
-            ["newslint", "--isolated", "--no-cache", "--format", "json", "--select", "NN", "."],
+            [
+                "newslint",
+                "--isolated",
+                "--no-cache",
+                "--format",
+                "json",
+                "--select",
+                "NN",
+                ".",
+            ],
             cwd=tmp,
             capture_output=True,
             text=True,
@@ -96,7 +105,9 @@ def main() -> int:
             tp += 1
             hit_spans.update((rel, i) for i in inside)
             if args.verbose:
-                print(f"hit   {rel}:{f['line']}:{f['column']} {f['code']} {f['message']}")
+                print(
+                    f"hit   {rel}:{f['line']}:{f['column']} {f['code']} {f['message']}"
+                )
         else:
             fp += 1
             print(f"FALSE {rel}:{f['line']}:{f['column']} {f['code']} {f['message']}")
