@@ -730,6 +730,16 @@ class UnbalancedQuotes(DocumentRule):
                     scan.open_single = None
                 elif scan.open_double is None:
                     scan.open_double = (pos, '"', None)
+                elif not before.isspace() and not after_word:
+                    scan.problems.append(
+                        (
+                            pos,
+                            pos + 1,
+                            'quotation opened with “ is closed with a straight "',
+                        )
+                    )
+                    scan.open_double = None
+                    scan.open_single = None
             elif mark == "‘":
                 if after.isdigit():
                     continue  # ‘90s typed with the wrong apostrophe
