@@ -213,7 +213,7 @@ _EMOJI_NEIGHBOUR = regex.compile(
 _NON_LATIN_LETTER = regex.compile(
     r"[\p{L}\p{M}](?<![\p{Latin}\p{Common}\p{Inherited}])"
 )
-_MOJIBAKE_BEFORE_C1 = regex.compile("[\u00a0-\u00ff" + regex.escape(_CP1252_HIGH) + "]")
+_MOJIBAKE_BEFORE_C1 = frozenset(map(chr, range(0xA0, 0x100))) | frozenset(_CP1252_HIGH)
 
 
 class ControlCharacter(DocumentRule):
@@ -264,7 +264,7 @@ class ControlCharacter(DocumentRule):
                 what = f"invisible {_INVISIBLE_NAMES[char]} (U+{code:04X})"
                 fix = Fix(pos, pos + 1, "")
             elif 0x80 <= code <= 0x9F:
-                if before and _MOJIBAKE_BEFORE_C1.match(before):
+                if before in _MOJIBAKE_BEFORE_C1:
                     continue  # part of mojibake, reported by NE101
                 try:
                     meant = bytes([code]).decode("cp1252")

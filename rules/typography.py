@@ -173,7 +173,7 @@ _SPEECH_VERBS = (
     "replied|responded|announced|concluded|commented|observed|admitted|"
     "acknowledged|emphasized|emphasised|underlined|recalled|reported"
 )
-_DOUBLED_VERB = regex.compile(
+_DOUBLED_VERB = re.compile(
     rf"\b((?i:{_SPEECH_VERBS}))\.[ \t]+({_SPEECH_VERBS})(?=[.,;]|[ \t]*$)",
     regex.M,
 )
