@@ -270,12 +270,19 @@ class Line(NamedTuple):
     core: str  # the line without Markdown decoration
     markup: str  # "", "heading", "list", "quote", "table"
     key: str  # key_at(core, 0): which catalogue entries can match
+    #: The line continues a hard-wrapped sentence from the line above, so it
+    #: is part of a paragraph, never a leftover line of its own.
+    wrapped: bool = False
 
 
 _LEAD = regex.compile(
     r"^(?P<ws>[ \t]*)(?P<quote>(?:>[ \t]?)+)?(?:(?P<h>#{1,6}[ \t]+)|(?P<li>(?:[-*+•·]|\d{1,3}[.)])[ \t]+))?"
     r"(?:[*_]{1,3}|[«‹←<|]\s*)*"
 )
+#: A line this long that ends mid-sentence is hard-wrapped prose (leftover
+#: lines stacked one under another are short).
+_WRAP_WIDTH = 50
+_CLOSES_LINE = '.!?:;"”’)]|*_>'
 _TRAIL_CHARS = " \t\r\n*_»›→←‹«|>:…"
 
 
@@ -309,12 +316,14 @@ def doc_lines(doc: Document) -> list[Line]:
 def _doc_lines(text: str, prose: str) -> list[Line]:
     starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
     out: list[Line] = []
+    previous = ""  # the prose of the line just above ("" when blank)
     for index, start in enumerate(starts):
         nxt = starts[index + 1] if index + 1 < len(starts) else len(prose)
         end = nxt
         while end > start and prose[end - 1] in "\r\n":
             end -= 1
         line = prose[start:end]
+        above, previous = previous, line.strip()
         if not line.strip():
             continue
         lead = _LEAD.match(line)
@@ -359,6 +368,9 @@ def _doc_lines(text: str, prose: str) -> list[Line]:
                 core,
                 markup,
                 key_at(core, 0),
+                len(above) >= _WRAP_WIDTH
+                and not markup
+                and above[-1] not in _CLOSES_LINE,
             )
         )
     return out

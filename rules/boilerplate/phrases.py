@@ -65,6 +65,7 @@ class _CatalogueRule(DocumentRule):
         for line in doc_lines(doc):
             if (
                 len(line.core) <= _MAX_LEFTOVER_CHARS
+                and not line.wrapped
                 and line.number not in captions
                 and pattern.fullmatch(line.core, line.key)
             ):
