@@ -161,7 +161,7 @@ class DoubledPunctuation(DocumentRule):
                 start,
                 end,
                 f"doubled punctuation {doc.text[start:end]!r}",
-                fix=Fix(match.end(1), end, ""),
+                fix=Fix(match.start(3), end, ""),
             )
 
 
@@ -266,6 +266,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # the "space" is masked code, a URL or a link target
             before = prose[s - 1]
             after = prose[match.end() : match.end() + 2]
+            if prose[max(0, s - 8) : s].rstrip('"”’»)')[-1:] == mark:
+                continue  # 'over.” .': doubled punctuation, reported by NT101
             if mark == "." and (
                 before in ".…" or len(_DOT_RUN.match(prose, e).group(0)) >= 5
             ):

@@ -41,6 +41,12 @@ def test_docstring_examples(rule_cls, path):
             "It ended. . Then it rained,, hard.",
             "It ended. Then it rained, hard.",
         ),
+        (
+            nt.DoubledPunctuation,
+            "She called it “a turning point”. . Then",
+            "She called it “a turning point”. Then",
+        ),
+        (nt.DoubledPunctuation, "It was “over.” . Then", "It was “over.” Then"),
         (nt.DoubledSpeechVerb, "“Yes,” he said. added.", "“Yes,” he said."),
         (
             nt.SpaceBeforePunctuation,
