@@ -164,3 +164,36 @@ def test_hard_wrapped_plain_text_paragraphs_are_not_fused():
     assert not run(nt.FusedParagraph, flush, "wire.txt")
     # the same text as one Markdown paragraph is one fused paragraph
     assert run(nt.FusedParagraph, flush, "wire.md")
+
+
+_NASTY = st.lists(
+    st.sampled_from(
+        [
+            *list("aZ1 .,;:!?-–“”‘’\"'\n\t>#*_|&<>/…"),
+            "said",
+            "added",
+            "one",
+            "usSend",
+            "\r\n",
+            "\n\n",
+            "- ",
+            "1. ",
+            "“",
+            "”",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NASTY, st.sampled_from(["a.txt", "a.md"]))
+def test_rules_never_crash_and_stay_in_bounds(text, path):
+    from newslint.rules import encoding as ne
+
+    doc = Document(path, text)
+    for rule_cls in RULES + ne.register_rules():
+        for finding in rule_cls(rule_cls.Options()).check(doc):
+            assert 0 <= finding.start <= finding.end <= len(text)
+            if finding.fix is not None:
+                assert 0 <= finding.fix.start <= finding.fix.end <= len(text)
