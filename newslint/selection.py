@@ -37,12 +37,22 @@ class Selection:
 
     enabled: tuple[str, ...]
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The config file's folder: patterns are relative to it, whatever the cwd.
+    root: str = ""
 
     def ignored_for(self, path: str, code: str) -> bool:
-        normalized = path.replace("\\", "/")
+        if not self.per_file_ignores:
+            return False
+        candidates = {path.replace("\\", "/")}
+        if self.root:
+            import os
+
+            rel = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
+            if not rel.startswith(".."):
+                candidates.add(rel.replace("\\", "/"))
         for pattern, codes in self.per_file_ignores:
-            if _path_matches(normalized, pattern) and any(
-                c == "ALL" or code.startswith(c) for c in codes
+            if any(c == "ALL" or code.startswith(c) for c in codes) and any(
+                _path_matches(candidate, pattern) for candidate in candidates
             ):
                 return True
         return False
@@ -94,4 +104,4 @@ def resolve(registry: RuleRegistry, config: Config, *, source: str = "") -> Sele
         ignored = max(_best(code, config.ignore), _best(code, config.extend_ignore))
         if chosen >= 0 and chosen > ignored:
             enabled.append(code)
-    return Selection(tuple(enabled), config.per_file_ignores)
+    return Selection(tuple(enabled), config.per_file_ignores, config.root)

@@ -13,10 +13,21 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+def _uri(path: str) -> str:
+    """A URI reference: relative paths stay relative, absolute ones become file: URIs."""
+    import os
+    from pathlib import PurePath
+    from urllib.parse import quote
+
+    if os.path.isabs(path):
+        return PurePath(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/")
+
+
 def _location(path: str, line: int, column: int, end_line: int, end_column: int) -> dict[str, Any]:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": path.replace("\\", "/")},
+            "artifactLocation": {"uri": _uri(path)},
             "region": {
                 "startLine": line,
                 "startColumn": column,

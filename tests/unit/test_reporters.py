@@ -130,3 +130,18 @@ def test_empty_outputs():
     assert render(GithubReporter, findings=[]) == ""
     assert json.loads(render(JsonReporter, findings=[])) == []
     assert json.loads(render(SarifReporter, findings=[]))["runs"][0]["results"] == []
+
+
+def test_sarif_uris_are_uri_references(tmp_path):
+    absolute = str(tmp_path / "my story.md")
+    findings = [
+        Finding("news/my story.md", 1, 1, 1, 2, "X101", "m"),
+        Finding(absolute, 1, 1, 1, 2, "X101", "m"),
+    ]
+    results = json.loads(render(SarifReporter, findings=findings))["runs"][0]["results"]
+    uris = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in results
+    ]
+    assert uris[0] == "news/my%20story.md"
+    assert uris[1].startswith("file:///") and uris[1].endswith("/my%20story.md")

@@ -193,3 +193,23 @@ def test_cli_extend_ignore_adds_to_config(cli, tree):
     assert config.extend_ignore == ("NB", "NT101")
     assert config.extend_select == ("NE",)
     assert config.select == ("NT101", "NB")
+
+
+def test_per_file_ignores_are_relative_to_the_config_folder(cli, tree):
+    from conftest import DIRTY
+
+    root = tree(
+        {
+            "newslint.toml": '[per-file-ignores]\n"content/drafts/*.md" = ["NT"]\n',
+            "content/drafts/a.md": DIRTY,
+            "content/live/a.md": DIRTY,
+        }
+    )
+    for cwd, arg in (
+        (root, "content"),
+        (root / "content", "."),
+        (root.parent, str(root / "content")),
+    ):
+        result = cli(arg, "--select", "NT101", "--quiet", cwd=cwd)
+        assert len(result.lines) == 1, (cwd, result)
+        assert "live" in result.lines[0]
