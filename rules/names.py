@@ -43,49 +43,28 @@ from newslint import (
 )
 from newslint.text.names import FUNCTION_WORDS, Mention, extract_mentions, is_title
 
+
+def _words(text: str) -> list[str]:
+    """Whitespace-separated words of a catalogue string."""
+    return text.split()
+
+
 # -- word relations ------------------------------------------------------------
 
 #: Endings of a base word and of its derived forms (Russia/Russian, Ukraine/
 #: Ukrainian, Turkey/Turkish, China/Chinese, Minister/Ministry).
 _BASE_TAILS = frozenset(["", "a", "e", "y", "ey", "ia", "o", "er", "us", "um", "land"])
 _DERIVED_TAILS = frozenset(
-    [
-        "n",
-        "an",
-        "ian",
-        "ians",
-        "ans",
-        "ns",
-        "i",
-        "is",
-        "ese",
-        "ish",
-        "ic",
-        "ics",
-        "s",
-        "es",
-        "er",
-        "ers",
-        "ite",
-        "ites",
-        "ist",
-        "ists",
-        "ism",
-        "ry",
-        "y",
-        "ia",
-        "ie",
-        "ies",
-        "al",
-        "ial",
-        "stan",
-        "istan",
-        "ean",
-        "eans",
-        "ine",
-        "ines",
-    ]
+    _words(
+        """
+        ina ine ette n an ian ians ans ns i is ese ish ic ics s es er ers ite ites ist ists ism
+        ry y ia ie ies al ial stan istan ean eans ine ines
+        """
+    )
 )
+
+#: Masculine and feminine forms of a given name: Teodor/Teodora, Mario/Maria.
+_FEMININE = frozenset([("", "a"), ("o", "a"), ("us", "a"), ("", "e"), ("o", "e")])
 
 #: (British, American) spelling endings and infixes, for NN102.
 _BRITISH_AMERICAN = (
@@ -127,6 +106,8 @@ def derived(a: str, b: str) -> bool:
         return False  # McCarthy/McCarthey: one letter more, not a suffix
     for base, der in ((ta, tb), (tb, ta)):
         if base in _BASE_TAILS and der in _DERIVED_TAILS:
+            return True
+        if (base, der) in _FEMININE:
             return True
     return False
 
@@ -277,6 +258,8 @@ class Analysis:
         ]
         self.house_words = {fold(t) for m in self.house for t in m.tokens}
         # word -> {path: mentions}
+        #: Words some article of the story also writes in lower case.
+        self.ordinary = {t for m in self.mentions for t in m.data.get("ordinary", ())}
         self.usage: dict[str, Counter[str]] = defaultdict(Counter)
         for m in self.mentions:
             for t in set(m.tokens):
@@ -289,7 +272,7 @@ class Analysis:
     # -- word pairs -----------------------------------------------------------
     def _pair_words(self) -> None:
         words = sorted(
-            {t for t in self.usage if _name_word(t)}
+            {t for t in self.usage if _name_word(t) and t not in self.ordinary}
             | {t for m in self.house for t in m.tokens}
         )
         by_length: dict[int, list[str]] = defaultdict(list)
@@ -495,7 +478,7 @@ class _NameRule(CorpusRule):
     """Shared extraction for the NN corpus rules."""
 
     abstract = True
-    version = "1"
+    version = "2"
     Options = NameOptions
 
     def extract(self, doc: Document) -> Any:
@@ -701,7 +684,7 @@ class SpellingVariantName(DocumentRule):
 
 def _house_defaults(config: Any) -> dict[str, Any]:
     """The ``[names]`` config table as NameOptions defaults (validated)."""
-    from newslint.errors import ConfigError
+    from newslint import ConfigError
 
     table = dict(getattr(config, "names_table", {}) or {}) if config is not None else {}
     where = f"{config.where()}: [names]" if config is not None else "[names]"

@@ -14,7 +14,8 @@ Russian), British and American spelling across sources.
 
 A finding whose first character falls inside a marked span is a hit; any
 other finding is a false positive. A marked span with no finding is a miss.
-``--no-story-key`` drops the front-matter ``story:`` keys so that grouping by
+``--one-story`` puts all articles in one story, so names of unrelated
+stories meet (a stress test for false positives). ``--no-story-key`` drops the front-matter ``story:`` keys so that grouping by
 similarity decides which articles are compared.
 """
 
@@ -47,6 +48,18 @@ def load(path: Path) -> tuple[str, list[tuple[int, int]]]:
     return "".join(text), spans
 
 
+def rewrite(
+    text: str, spans: list[tuple[int, int]], pattern: str, replacement: str
+) -> tuple[str, list[tuple[int, int]]]:
+    """Replace the front matter and shift the marked spans to match."""
+    match = re.search(pattern, text)
+    if not match:
+        return text, spans
+    delta = len(replacement) - (match.end() - match.start())
+    new = text[: match.start()] + replacement + text[match.end() :]
+    return new, [(s + delta, e + delta) for s, e in spans]
+
+
 def offset(text: str, line: int, column: int) -> int:
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     return starts[line - 1] + column - 1
@@ -56,6 +69,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--no-story-key", action="store_true")
+    parser.add_argument(
+        "--one-story",
+        action="store_true",
+        help="put every article in one story (stress test for false positives)",
+    )
     parser.add_argument("--codes", default="NN101,NN103", help="codes that count")
     args = parser.parse_args()
     codes = set(args.codes.split(","))
@@ -67,7 +85,13 @@ def main() -> int:
             rel = path.relative_to(ROOT).as_posix()
             text, spans = load(path)
             if args.no_story_key:
-                text = re.sub(r"\A---\nstory: [^\n]*\n---\n", "\n\n\n", text)
+                text, spans = rewrite(
+                    text, spans, r"\A---\nstory: [^\n]*\n---\n", "\n\n\n"
+                )
+            if args.one_story:
+                text, spans = rewrite(
+                    text, spans, r"\A---\nstory: [^\n]*\n", "---\nstory: all\n"
+                )
             texts[rel] = (text, spans)
             out = Path(tmp, rel)
             out.parent.mkdir(parents=True, exist_ok=True)
