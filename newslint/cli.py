@@ -82,8 +82,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_streams() -> None:
+    """Reports are UTF-8 (JSON and SARIF must be); never crash on a narrow locale."""
+    # surrogateescape: a file name undecodable in the locale is written back as its bytes
+    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if hasattr(stream, "reconfigure") and (encoding != "utf8" or stream.errors == "strict"):
+            stream.reconfigure(encoding="utf-8", errors=errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    _utf8_streams()
     try:
         if args and args[0] in SUBCOMMANDS:
             from newslint import commands
@@ -130,6 +140,12 @@ def lint(argv: list[str]) -> int:
         return print_version(ns)
     if ns.stdin_filename and "-" not in ns.paths:
         ns.paths.append("-")
+    if ns.output_file:  # fail before a long run, not after it
+        folder = os.path.dirname(os.path.abspath(ns.output_file))
+        if os.path.isdir(ns.output_file):
+            raise UsageError(f"{ns.output_file}: cannot write: it is a folder")
+        if not os.path.isdir(folder):
+            raise UsageError(f"{ns.output_file}: cannot write: no such folder")
     config = load_run_config(ns)
 
     from newslint.discovery import discover
@@ -199,7 +215,7 @@ def _report(ns: argparse.Namespace, linter: Any, reporter_cls: Any, result: Any,
     stream: IO[str]
     if ns.output_file:
         try:
-            stream = open(ns.output_file, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            stream = open(ns.output_file, "w", encoding="utf-8", errors="surrogateescape", newline="\n")  # noqa: SIM115
         except OSError as exc:
             raise UsageError(f"{ns.output_file}: cannot write: {exc.strerror}") from None
     else:

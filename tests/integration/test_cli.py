@@ -479,3 +479,28 @@ def test_output_sorted_by_path_line_column(cli, tree):
         keys.append((path, int(ln), int(col)))
     assert keys == sorted(keys)
     assert len(keys) == 5
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"PYTHONIOENCODING": "ascii"},
+        {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+    ],
+)
+def test_non_ascii_output_on_a_narrow_locale(sh, tree, env):
+    root = tree({"café.md": "Ça s'est terminé. . Fin.\n"})
+    for fmt in ("default", "json"):
+        result = sh(
+            ["café.md", "--select", "NT101", "--format", fmt], cwd=root, env=env
+        )
+        assert result.code == 1, result.err
+        assert "Traceback" not in result.err
+        assert "café.md" in result.out
+        if fmt == "json":
+            assert json.loads(result.out)[0]["path"] == "café.md"
+
+
+def test_output_file_checked_before_linting(cli, tree):
+    root = tree({"a.md": DIRTY, "folder/x": ""})
+    assert_one_line_error(cli("a.md", "--output-file", "folder", cwd=root), "folder")

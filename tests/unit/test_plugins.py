@@ -373,3 +373,15 @@ def story_key(document):
     stories = cli("stories", "--format", "json", ".", cwd=root)
     data = json.loads(stories.out)
     assert [sorted(s["paths"]) for s in data] == [["a.md", "b.md"]]
+
+
+def test_crashing_corpus_rule_names_rule_and_story(cli, tree):
+    root = tree(
+        {
+            "newslint.toml": f'plugins = ["{LOCAL_PLUGIN.as_posix()}"]\n',
+            "a.md": "---\nstory: flood\n---\nSTORYCRASH\n",
+            "b.md": "---\nstory: flood\n---\ncalm\n",
+        }
+    )
+    result = cli(".", "--select", "X398", "--no-cache", cwd=root)
+    assert_one_line_error(result, "X398", "flood", "story boom")
