@@ -24,6 +24,7 @@ House name list (config)::
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -119,6 +120,32 @@ def _american(word: str) -> str:
     return w
 
 
+#: Romanisation alternations that outlets choose differently (Aliyev/Aliev,
+#: Zelenskyy/Zelensky, Pashinyan/Pashinian, Andrii/Andriy). A dropped double
+#: consonant is a typo, not a romanisation.
+_TRANSLIT = (
+    ("ye", "e"),
+    ("yo", "o"),
+    ("yu", "u"),
+    ("ya", "ia"),
+    ("y", "i"),
+    ("q", "k"),
+)
+_DOUBLE = re.compile(r"i+")
+
+
+def _romanised(word: str) -> str:
+    w = fold(word)
+    for old, new in _TRANSLIT:
+        w = w.replace(old, new)
+    return _DOUBLE.sub("i", w)
+
+
+def transliteration(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are two romanisations of one name."""
+    return fold(a) != fold(b) and _romanised(a) == _romanised(b)
+
+
 def british_american(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ only as British and American spelling."""
     return fold(a) != fold(b) and _american(a) == _american(b)
@@ -158,7 +185,7 @@ def look_alike(
     score = _ratio(fa, fb)
     if score < min_similarity or (fa[0] != fb[0] and score < 90):
         return False
-    if derived(a, b) or british_american(a, b):
+    if derived(a, b) or british_american(a, b) or transliteration(a, b):
         return False
     # Two words both common in general English are two different words or
     # two different, well-known names (While/White, Khamenei/Khomeini).
@@ -623,13 +650,15 @@ class InconsistentName(_NameRule):
 
 
 class SpellingVariantName(DocumentRule):
-    """A name written with both British and American spelling in one article.
+    """A name written with two accepted spellings in one article.
 
     "World Health Organisation" in one paragraph and "World Health
-    Organization" in the next is not wrong either time, but an article should
-    pick one (most house styles keep an organisation's own spelling). Only
-    the mixing inside one article is reported; different sources may follow
-    different styles.
+    Organization" in the next, or "Aliyev" and then "Aliev", is not wrong
+    either time, but an article should pick one (most house styles keep an
+    organisation's own spelling and one romanisation of a name). Only the
+    mixing inside one article is reported; different sources may follow
+    different styles. Spellings listed together under ``[names] equivalent``
+    are never reported.
 
     Bad:
         The Pan-Pacific Labour Organisation met on Monday.
@@ -645,9 +674,11 @@ class SpellingVariantName(DocumentRule):
     code = "NN102"
     name = "names.spelling-variant"
     severity = Severity.INFO
+    Options = NameOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         mentions = extract_mentions(doc)
+        equivalent = _equivalent_pairs(self.options.equivalent)
         first: dict[str, tuple[str, Mention]] = {}
         counts: Counter[str] = Counter()
         for m in mentions:
@@ -655,12 +686,16 @@ class SpellingVariantName(DocumentRule):
                 counts[t] += 1
         for m in mentions:
             for t in m.tokens:
-                key = _american(t)
+                key = _romanised(_american(t))
                 if key not in first:
                     first[key] = (t, m)
                     continue
                 other, where = first[key]
-                if fold(other) == fold(t) or not british_american(other, t):
+                if (
+                    fold(other) == fold(t)
+                    or frozenset((fold(other), fold(t))) in equivalent
+                    or not (british_american(other, t) or transliteration(other, t))
+                ):
                     continue
                 if counts[t] > counts[other]:
                     continue  # the majority spelling is not the odd one out
@@ -748,6 +783,6 @@ def register_rules(config: Any) -> list[type]:
     defaults = _house_defaults(config)
     return [
         _with_house(GarbledName, defaults),
-        SpellingVariantName,
+        _with_house(SpellingVariantName, defaults),
         _with_house(InconsistentName, defaults),
     ]
