@@ -504,3 +504,13 @@ def test_non_ascii_output_on_a_narrow_locale(sh, tree, env):
 def test_output_file_checked_before_linting(cli, tree):
     root = tree({"a.md": DIRTY, "folder/x": ""})
     assert_one_line_error(cli("a.md", "--output-file", "folder", cwd=root), "folder")
+
+
+def test_non_utf8_bytes_get_an_encoding_finding_at_the_first_bad_byte(cli, tree):
+    root = tree({"bad.txt": "Line one.\nCafé ".encode() + b"na\xefve \xff end.\n"})
+    result = cli("bad.txt", "--select", "NE", "--format", "json", cwd=root)
+    data = json.loads(result.out)
+    assert result.code == 1
+    assert any(
+        f["code"].startswith("NE") and (f["line"], f["column"]) == (2, 8) for f in data
+    ), data

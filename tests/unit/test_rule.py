@@ -107,3 +107,35 @@ def test_story_helpers():
     assert [m.path for m in story.targets] == ["a"]
     f = C().story_finding("a", (1, 2, 1, 5), "msg")
     assert (f.line, f.column, f.end_column, f.code) == (1, 2, 5, "X120")
+
+
+def test_testing_run_case_reports_only_targets():
+    """newslint.testing (public for house plugins): references are not reported on."""
+    from conftest import LOCAL_PLUGIN
+
+    from newslint.testing import Case, compare, run_case
+
+    files = {
+        "a.md": "---\nstory: s\n---\ncount: 1\n",
+        "b.md": "---\nstory: s\n---\ncount: 2\n",
+    }
+    case = Case(
+        "X301",
+        "t",
+        {
+            "files": files,
+            "targets": ["a.md"],
+            "expect": [{"path": "a.md", "line": 4, "col": 8, "text": "1"}],
+        },
+    )
+    findings = run_case(case, plugins=(str(LOCAL_PLUGIN),))
+    assert [(f.path, f.line) for f in findings] == [("a.md", 4)]
+    assert compare(case, findings) == []
+    both = Case("X301", "t", {"files": files})
+    assert sorted(f.path for f in run_case(both, plugins=(str(LOCAL_PLUGIN),))) == [
+        "a.md",
+        "b.md",
+    ]
+    assert compare(
+        both, run_case(both, plugins=(str(LOCAL_PLUGIN),))
+    )  # unexpected findings reported
