@@ -514,3 +514,13 @@ def test_non_utf8_bytes_get_an_encoding_finding_at_the_first_bad_byte(cli, tree)
     assert any(
         f["code"].startswith("NE") and (f["line"], f["column"]) == (2, 8) for f in data
     ), data
+
+
+def test_config_that_is_not_utf8(cli, tree):
+    root = tree({"a.md": DIRTY, "newslint.toml": b'select = ["NT\xff"]\n'})
+    assert_one_line_error(cli("a.md", cwd=root), "newslint.toml", "UTF-8")
+
+
+def test_config_option_that_is_a_folder(cli, tree):
+    root = tree({"a.md": DIRTY, "cfg/x": ""})
+    assert_one_line_error(cli("a.md", "--config", "cfg", cwd=root), "cfg")
