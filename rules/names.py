@@ -42,7 +42,13 @@ from newslint import (
     Story,
     hookimpl,
 )
-from newslint.text.names import FUNCTION_WORDS, Mention, extract_mentions, is_title
+from newslint.text.names import (
+    FUNCTION_WORDS,
+    Mention,
+    common_words,
+    extract_mentions,
+    is_title,
+)
 
 
 def _words(text: str) -> list[str]:
@@ -287,6 +293,15 @@ class Analysis:
         # word -> {path: mentions}
         #: Words some article of the story also writes in lower case.
         self.ordinary = {t for m in self.mentions for t in m.data.get("ordinary", ())}
+        #: Words seen only as the first word of a sentence: maybe ordinary words.
+        anywhere = {t for m in self.mentions for t in m.tokens}
+        inside = {
+            t
+            for m in self.mentions
+            for i, t in enumerate(m.tokens)
+            if i > 0 or not m.data.get("initial")
+        }
+        self.initial_only = anywhere - inside
         self.usage: dict[str, Counter[str]] = defaultdict(Counter)
         for m in self.mentions:
             for t in set(m.tokens):
@@ -312,6 +327,11 @@ class Analysis:
                         continue
                     if frozenset((fold(a), fold(b))) in self.equivalent:
                         continue
+                    if any(
+                        w in self.initial_only and fold(w) in common_words()
+                        for w in (a, b)
+                    ):
+                        continue  # "Despite", "Heavy": a capital only for the sentence
                     if look_alike(
                         a,
                         b,
@@ -505,7 +525,7 @@ class _NameRule(CorpusRule):
     """Shared extraction for the NN corpus rules."""
 
     abstract = True
-    version = "2"
+    version = "3"
     Options = NameOptions
 
     def extract(self, doc: Document) -> Any:

@@ -430,10 +430,18 @@ class _Tok:
 
 
 @functools.cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+def common_words() -> frozenset[str]:
+    """Frequent English words (wordfreq Zipf >= 4), from the file beside this module."""
+    from pathlib import Path
 
-    return zipf_frequency(word, "en")
+    text = (Path(__file__).resolve().parent / "common_words.txt").read_text(
+        encoding="utf-8"
+    )
+    return frozenset(
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def is_title(word: str) -> bool:
@@ -630,4 +638,4 @@ def _ordinary_word(word: str, lower_words: set[str], capital_inside: set[str]) -
         return True
     if word in capital_inside:
         return False
-    return _zipf(low.replace("’", "'")) >= 4.0
+    return low.replace("’", "'") in common_words()
