@@ -71,7 +71,9 @@ _DERIVED_TAILS = frozenset(
 )
 
 #: Masculine and feminine forms of a given name: Teodor/Teodora, Mario/Maria.
-_FEMININE = frozenset([("", "a"), ("o", "a"), ("us", "a"), ("", "e"), ("o", "e")])
+_FEMININE = frozenset(
+    [("", "a"), ("o", "a"), ("us", "a"), ("", "e"), ("o", "e"), ("", "ne"), ("", "le")]
+)
 
 #: (British, American) spelling endings and infixes, for NN102.
 _BRITISH_AMERICAN = (
@@ -109,6 +111,10 @@ def derived(a: str, b: str) -> bool:
     if prefix < 3:
         return False
     ta, tb = a[prefix:], b[prefix:]
+    if prefix == min(len(a), len(b)) and abs(len(a) - len(b)) >= 2:
+        return (
+            True  # a compound or derived word: Lindholm/Lindholmen, Kazakh/Kazakhstan
+        )
     if ta and tb and (ta[1:] == tb or tb[1:] == ta):
         return False  # McCarthy/McCarthey: one letter more, not a suffix
     for base, der in ((ta, tb), (tb, ta)):
@@ -719,6 +725,8 @@ class SpellingVariantName(DocumentRule):
                     continue
                 if counts[t] > counts[other]:
                     continue  # the majority spelling is not the odd one out
+                if _other_person(m.tokens, where.tokens):
+                    continue  # Per Lindqvist and Pär Lindkvist: two people
                 line, _ = doc.position(where.start)
                 offset = m.start + m.text.find(t)
                 yield self.finding(
@@ -732,6 +740,18 @@ class SpellingVariantName(DocumentRule):
                         )
                     ],
                 )
+
+
+def _other_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names whose other words differ: two people, not two spellings."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    k = min(len(a), len(b))
+    pairs = list(zip(a[-k:], b[-k:], strict=True))
+    return any(
+        fold(x) != fold(y) and not (british_american(x, y) or transliteration(x, y))
+        for x, y in pairs
+    )
 
 
 # -- registration --------------------------------------------------------------------

@@ -89,6 +89,9 @@ def test_markdown_link_target_is_not_a_name():
         ("Ukraine", "Ukrainian"),
         ("Turkey", "Turkish"),
         ("Kazakh", "Kazakhstan"),
+        ("Teodor", "Teodora"),
+        ("Jean", "Jeanne"),
+        ("Daniel", "Danielle"),
     ],
 )
 def test_derived_forms(a, b):
