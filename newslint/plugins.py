@@ -199,6 +199,13 @@ def _check_rule_tables(registry: RuleRegistry, config: Config) -> None:
             raise ConfigError(
                 f"{config.where()}: [rules.{key}] names no known rule code or prefix"
             )
+    # Options are validated for every rule they name, enabled or not: a typo in
+    # the config of a rule that is switched off today is still an error.
+    for code in registry.codes():
+        if any(code.startswith(key) for key, _ in config.rules):
+            registry.get(code).build_options(
+                config.rule_options(code), f"{config.where()}: [rules.{code}]"
+            )
 
 
 def reporters(pm: pluggy.PluginManager) -> dict[str, Any]:

@@ -524,3 +524,8 @@ def test_config_that_is_not_utf8(cli, tree):
 def test_config_option_that_is_a_folder(cli, tree):
     root = tree({"a.md": DIRTY, "cfg/x": ""})
     assert_one_line_error(cli("a.md", "--config", "cfg", cwd=root), "cfg")
+
+
+def test_options_of_a_disabled_rule_are_still_validated(cli, tree):
+    root = tree({"a.md": DIRTY, "newslint.toml": "[rules.NT101]\nbogus = 1\n"})
+    assert_one_line_error(cli("a.md", "--ignore", "NT101", cwd=root), "NT101", "bogus")
