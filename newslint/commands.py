@@ -121,7 +121,9 @@ def stories_command(argv: list[str]) -> int:
     parser.add_argument("paths", nargs="*", metavar="PATH")
     parser.add_argument("--format", choices=("default", "json"), default="default")
     parser.add_argument("--corpus", action="append", metavar="PATH|GLOB")
-    parser.add_argument("-j", "--jobs", type=int, default=None)
+    from newslint.cli import _positive_int
+
+    parser.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N")
     ns = parser.parse_args(argv)
     linter = _linter(ns, ns.paths)
     sources = discover(ns.paths, linter.config, corpus=corpus_patterns(linter.config, ns))

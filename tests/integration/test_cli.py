@@ -529,3 +529,35 @@ def test_config_option_that_is_a_folder(cli, tree):
 def test_options_of_a_disabled_rule_are_still_validated(cli, tree):
     root = tree({"a.md": DIRTY, "newslint.toml": "[rules.NT101]\nbogus = 1\n"})
     assert_one_line_error(cli("a.md", "--ignore", "NT101", cwd=root), "NT101", "bogus")
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("rule",), "CODE"),
+        (("rules", "--format", "xml"), "xml"),
+        (("stories", "--jobs", "0"), "jobs"),
+        (("stories", "missing-folder"), "missing-folder"),
+        (("stories", "--format", "yaml"), "yaml"),
+    ],
+)
+def test_subcommand_errors(cli, tree, args, needle):
+    assert_one_line_error(cli(*args, cwd=tree({"a.md": CLEAN})), needle)
+
+
+def test_stories_json(cli, tree):
+    root = tree(
+        {
+            "a.md": "---\nstory: flood\n---\nText.\n",
+            "b.txt": "Other text entirely.\n",
+            "c.md": "---\nstory: flood\n---\nMore.\n",
+        }
+    )
+    result = cli("stories", "--format", "json", ".", cwd=root)
+    assert result.code == 0
+    data = json.loads(result.out)
+    paths = sorted(p for story in data for p in story["paths"])
+    assert paths == ["a.md", "b.txt", "c.md"]  # every article in exactly one story
+    flood = next(s for s in data if "a.md" in s["paths"])
+    assert sorted(flood["paths"]) == ["a.md", "c.md"]
+    assert all({"story", "paths", "why"} <= set(s) for s in data)
