@@ -133,7 +133,9 @@ class RuleRegistry:
         code = getattr(rule, "code", "")
         if not CODE_PATTERN.match(code):
             raise PluginError(f"plugin {plugin!r}: malformed rule code {code!r}")
-        builtin = plugin == "newslint.builtin" or plugin.startswith("newslint.rules")
+        # exactly the modules shipped with newslint: an entry point merely named
+        # "newslint.rules.something" does not get the reserved prefix
+        builtin = plugin in _builtin_modules()
         if code.startswith(BUILTIN_PREFIX) and not builtin:
             raise PluginError(
                 f"plugin {plugin!r}: code {code} uses the prefix N, reserved for"

@@ -258,7 +258,7 @@ def test_registry_rules():
         reg.add(_rule("H101"), "other")
     with pytest.raises(PluginError, match="reserved"):
         reg.add(_rule("NT999"), "house")
-    reg.add(_rule("NT999"), "newslint.rules.extra")
+    reg.add(_rule("NT999"), "newslint.rules.typography")
     assert reg.codes() == ["H101", "NT999"]
     assert reg.is_known_selector("H") and reg.is_known_selector("ALL")
     assert not reg.is_known_selector("H2")
@@ -385,3 +385,15 @@ def test_crashing_corpus_rule_names_rule_and_story(cli, tree):
     )
     result = cli(".", "--select", "X398", "--no-cache", cwd=root)
     assert_one_line_error(result, "X398", "flood", "story boom")
+
+
+def test_entry_point_named_like_a_builtin_gets_no_reserved_prefix(
+    cli, tree, fake_entry_points
+):
+    module = _module_from_source("ep_sneaky", plugin_source("NT998"))
+    fake_entry_points.append(
+        _FakeEntryPoint("newslint.rules.sneaky", "ep_sneaky", lambda: module)
+    )
+    assert_one_line_error(
+        cli("a.md", cwd=tree({"a.md": "x\n"})), "newslint.rules.sneaky", "NT998"
+    )

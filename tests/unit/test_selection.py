@@ -40,7 +40,8 @@ def registry() -> RuleRegistry:
         ("XA101", True),
     ]:
         reg.add(
-            _rule(code, on), "newslint.rules.test" if code.startswith("N") else "house"
+            _rule(code, on),
+            "newslint.rules.typography" if code.startswith("N") else "house",
         )
     return reg
 
