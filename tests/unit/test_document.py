@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.document import Document, decode
 
@@ -170,3 +172,57 @@ def test_fifty_megabyte_article(tmp_path):
     linter = Linter(Config(select=("NT101",)))
     result = linter.run([Source(str(path))], jobs=1)
     assert len(result.findings) == 50_000_000 // len(line)
+
+
+_LINTER = None
+
+
+def _nt101_linter():
+    global _LINTER
+    if _LINTER is None:
+        from newslint.config import Config
+        from newslint.engine import Linter
+
+        _LINTER = Linter(Config(select=("NT101",)))
+    return _LINTER
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    bom=st.booleans(),
+    front=st.sampled_from(
+        [
+            "",
+            "---\nstory: x\n---\n",
+            "+++\nstory = 'x'\n+++\n",
+            "---\r\ntitle: a. . b\r\n---\r\n",
+        ]
+    ),
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "Word",
+                " ",
+                ". .",
+                "\n",
+                "\r\n",
+                "\n\n",
+                "é",
+                "😀",
+                "`c. . d`",
+                "<!-- x. . -->",
+                "\t",
+            ]
+        ),
+        max_size=30,
+    ),
+    name=st.sampled_from(["a.md", "a.txt"]),
+)
+def test_finding_positions_point_into_the_file_on_disk(bom, front, pieces, name):
+    raw = (b"\xef\xbb\xbf" if bom else b"") + (front + "".join(pieces)).encode()
+    result = _nt101_linter().process(name, raw, True)
+    on_disk = raw.decode("utf-8-sig")
+    lines = on_disk.split("\n")
+    for f in result.findings:
+        line = lines[f.line - 1]
+        assert line[f.column - 1 :].startswith(". ."), (f, line)
