@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -170,7 +171,6 @@ def zipf(word: str) -> float:
     return zipf_frequency(fold(word), "en")
 
 
-@functools.cache
 def _ratio(a: str, b: str) -> float:
     from rapidfuzz import fuzz
 
@@ -319,34 +319,47 @@ class Analysis:
 
     # -- word pairs -----------------------------------------------------------
     def _pair_words(self) -> None:
+        from rapidfuzz import fuzz, process
+
         words = sorted(
             {t for t in self.usage if _name_word(t) and t not in self.ordinary}
             | {t for m in self.house for t in m.tokens}
         )
-        by_length: dict[int, list[str]] = defaultdict(list)
-        for w in words:
-            by_length[len(w)].append(w)
-        for a in words:
-            for length in range(len(a), len(a) + 4):
-                for b in by_length.get(length, ()):
-                    if b <= a and length == len(a):
-                        continue
-                    if frozenset((fold(a), fold(b))) in self.equivalent:
-                        continue
-                    if any(
-                        w in self.initial_only and fold(w) in common_words()
-                        for w in (a, b)
-                    ):
-                        continue  # "Despite", "Heavy": a capital only for the sentence
-                    if look_alike(
-                        a,
-                        b,
-                        min_similarity=self.opts.min_similarity,
-                        attested=self.opts.attested_zipf,
-                    ):
-                        self.similar[a].add(b)
-                        self.similar[b].add(a)
-                        self._direct(a, b)
+        # Sorted by folded length, a word's candidates are one slice: the words
+        # after it up to three characters longer.
+        order = sorted(range(len(words)), key=lambda i: (len(fold(words[i])), words[i]))
+        words = [words[i] for i in order]
+        folded = [fold(w) for w in words]
+        lengths = [len(f) for f in folded]
+        cutoff = self.opts.min_similarity
+        for i, fa in enumerate(folded):
+            stop = bisect_right(lengths, lengths[i] + 3)
+            if stop <= i + 1:
+                continue
+            matches = process.extract(
+                fa,
+                folded[i + 1 : stop],
+                scorer=fuzz.ratio,
+                score_cutoff=cutoff,
+                limit=None,
+            )
+            for _, _, k in matches:
+                a, b = words[i], words[i + 1 + k]
+                if frozenset((fold(a), fold(b))) in self.equivalent:
+                    continue
+                if any(
+                    w in self.initial_only and fold(w) in common_words() for w in (a, b)
+                ):
+                    continue  # "Despite", "Heavy": a capital only for the sentence
+                if look_alike(
+                    a,
+                    b,
+                    min_similarity=cutoff,
+                    attested=self.opts.attested_zipf,
+                ):
+                    self.similar[a].add(b)
+                    self.similar[b].add(a)
+                    self._direct(a, b)
 
     def _direct(self, a: str, b: str) -> None:
         ha, hb = fold(a) in self.house_words, fold(b) in self.house_words
@@ -434,6 +447,7 @@ class Analysis:
             for t in set(m.tokens):
                 by_word[t].append(m)
         garbled_ok: dict[tuple[int, int], Verdict | None] = {}
+        written = Counter(m.tokens for m in self.mentions)
 
         def judge(m: _M, want: dict[str, set[str]]) -> Verdict | None:
             key = (id(m), id(want))
@@ -473,7 +487,7 @@ class Analysis:
                 key=lambda g: (
                     -len(g[0].tokens),
                     g[0].path == m.path,
-                    -sum(1 for x in self.mentions if x.tokens == g[0].tokens),
+                    -written[g[0].tokens],
                     g[0].path,
                     g[0].line,
                 )
