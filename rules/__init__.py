@@ -11,4 +11,5 @@ PLUGINS: tuple[str, ...] = (
     "newslint.rules.meta",
     "newslint.rules.house",
     "newslint.rules.encoding",
+    "newslint.rules.numbers",
 )

@@ -1,0 +1,1303 @@
+"""Quantities in news prose: value, unit, hedge and the words around them.
+
+``parse_quantities(text)`` finds every number expression in a piece of text
+and returns ``Quantity`` objects with character offsets into that text:
+
+- digits ("176", "1,200", "2.5"), fractions and mixed numbers ("2 1/2",
+  "2½" = 2.5), number words ("two", "twenty-five", "a dozen", "three
+  million"), scale words ("$1.2 billion", "€300m"), ranges ("10-12",
+  "between 10 and 12"), percentages ("5%", "5 per cent");
+- compounds: "eight-nation" is 8 nations, "seven-month-long" is 7 months,
+  "62-year-old" is an age of 62 years, "a decade" is 10 years and "two
+  decades" is 20 years (time is measured in days);
+- hedges ("nearly", "more than", "about", "at least", "up to") widen the
+  value into an interval (``low``, ``high``) used for comparison;
+- ordinals ("39th", "third"), dates and years ("Feb. 24", "September 15",
+  "2013", "the 1990s"), identifiers ("Covid-19", "F-16", "one-on-one") and
+  vague amounts ("hundreds", "dozens", "decades-long") are recognised so that
+  they are never compared as counts.
+
+Each quantity also carries its *role*: the noun it counts (``head``,
+normalised through a small synonym table so that "soldiers" and "troops",
+"nations" and "countries" are one role), the content words near it
+(``window``) and a distributive or collective marker ("on each side" /
+"on both sides"). ``content_words`` gives the comparison words of a
+sentence, without numbers, units and function words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# -- vocabularies ---------------------------------------------------------------
+
+UNITS_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+    "k": 1_000,
+}
+_WORD_SCALES = frozenset(
+    ["hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn"]
+)
+ORDINAL_WORDS = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "hundredth",
+        "thousandth",
+        "millionth",
+    ]
+)
+#: Amounts without a definite value: never compared.
+VAGUE_WORDS = {
+    "hundreds": (200, 999),
+    "thousands": (2_000, 999_999),
+    "millions": (2_000_000, 999_999_999),
+    "billions": (2e9, 999e9),
+    "dozens": (24, 200),
+    "scores": (40, 200),
+    "tens": (20, 99),
+    "several": (3, 9),
+    "decades": None,
+    "centuries": None,
+}
+
+#: Time units in days.
+TIME_UNITS = {
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1,
+    "week": 7,
+    "fortnight": 14,
+    "month": 30.44,
+    "year": 365.25,
+    "decade": 3652.5,
+    "century": 36525,
+}
+#: Length in metres, mass in kilograms, area in square metres.
+MEASURE_UNITS = {
+    "km": ("length", 1000),
+    "kilometre": ("length", 1000),
+    "kilometer": ("length", 1000),
+    "mile": ("length", 1609.34),
+    "metre": ("length", 1),
+    "meter": ("length", 1),
+    "m": ("length", 1),
+    "foot": ("length", 0.3048),
+    "feet": ("length", 0.3048),
+    "ft": ("length", 0.3048),
+    "cm": ("length", 0.01),
+    "centimetre": ("length", 0.01),
+    "centimeter": ("length", 0.01),
+    "inch": ("length", 0.0254),
+    "kg": ("mass", 1),
+    "kilogram": ("mass", 1),
+    "kilo": ("mass", 1),
+    "tonne": ("mass", 1000),
+    "ton": ("mass", 1000),
+    "lb": ("mass", 0.4536),
+    "hectare": ("area", 10_000),
+    "acre": ("area", 4046.86),
+    "mph": ("speed", 1.609),
+    "kph": ("speed", 1),
+    "km/h": ("speed", 1),
+    "degree": ("temperature", 1),
+}
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "rupee": "INR",
+    "franc": "CHF",
+    "lira": "TRY",
+    "hryvnia": "UAH",
+    "won": "KRW",
+}
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+#: Hedges before a number, longest first: (words, kind).
+APPROXIMATORS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    sorted(
+        (
+            (tuple(words.split()), kind)
+            for words, kind in [
+                ("nearly", "below"),
+                ("almost", "below"),
+                ("close to", "below"),
+                ("just under", "below"),
+                ("just shy of", "below"),
+                ("about", "about"),
+                ("around", "about"),
+                ("roughly", "about"),
+                ("approximately", "about"),
+                ("some", "about"),
+                ("an estimated", "about"),
+                ("estimated", "about"),
+                ("an approximate", "about"),
+                ("circa", "about"),
+                ("more than", "above"),
+                ("over", "above"),
+                ("above", "above"),
+                ("upwards of", "above"),
+                ("in excess of", "above"),
+                ("just over", "above"),
+                ("at least", "least"),
+                ("no fewer than", "least"),
+                ("no less than", "least"),
+                ("up to", "most"),
+                ("as many as", "most"),
+                ("as much as", "most"),
+                ("at most", "most"),
+                ("no more than", "most"),
+                ("fewer than", "under"),
+                ("less than", "under"),
+                ("under", "under"),
+                ("exactly", "exact"),
+                ("precisely", "exact"),
+            ]
+        ),
+        key=lambda item: -len(item[0]),
+    )
+)
+
+#: Role words normalised: nouns that name the same thing in news copy.
+SYNONYMS = {
+    "troop": "soldier",
+    "troops": "soldier",
+    "soldier": "soldier",
+    "soldiers": "soldier",
+    "serviceman": "soldier",
+    "servicemen": "soldier",
+    "servicemembers": "soldier",
+    "personnel": "soldier",
+    "nation": "country",
+    "nations": "country",
+    "country": "country",
+    "countries": "country",
+    "state": "country",
+    "states": "country",
+    "people": "person",
+    "persons": "person",
+    "person": "person",
+    "individuals": "person",
+    "individual": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "kids": "child",
+    "deaths": "die",
+    "death": "die",
+    "dead": "die",
+    "died": "die",
+    "die": "die",
+    "dies": "die",
+    "killed": "die",
+    "kill": "die",
+    "kills": "die",
+    "killing": "die",
+    "fatalities": "die",
+    "lives": "die",
+    "toll": "die",
+    "wounded": "injure",
+    "injured": "injure",
+    "injuries": "injure",
+    "hurt": "injure",
+    "worst": "serious",
+    "deadliest": "serious",
+    "fiercest": "serious",
+    "gravest": "serious",
+    "heaviest": "serious",
+}
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "if",
+        "then",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "without",
+        "within",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "above",
+        "below",
+        "after",
+        "before",
+        "between",
+        "among",
+        "amid",
+        "across",
+        "through",
+        "during",
+        "since",
+        "until",
+        "till",
+        "via",
+        "per",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "both",
+        "each",
+        "either",
+        "neither",
+        "every",
+        "some",
+        "such",
+        "no",
+        "not",
+        "only",
+        "own",
+        "same",
+        "other",
+        "another",
+        "more",
+        "most",
+        "less",
+        "least",
+        "much",
+        "many",
+        "few",
+        "very",
+        "also",
+        "just",
+        "too",
+        "even",
+        "still",
+        "again",
+        "ever",
+        "never",
+        "now",
+        "already",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "because",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "added",
+        "mr",
+        "mrs",
+        "ms",
+        "one",
+        "ones",
+    ]
+)
+#: Words that never tell two facts apart: function words, time words.
+NON_CONTENT = STOPWORDS | frozenset(
+    [
+        "ago",
+        "later",
+        "earlier",
+        "long",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "decade",
+        "decades",
+        "time",
+        "times",
+    ]
+)
+
+#: Words after "from", "than" and the like name an earlier or compared value.
+_CONTRAST_BEFORE = frozenset(["from", "than", "compared", "versus", "vs"])
+
+_TOKEN = re.compile(
+    r"[$€£¥₹%½¼¾⅓⅔⅛]|[0-9A-Za-zÀ-ÖØ-öø-ɏ][0-9A-Za-zÀ-ÖØ-öø-ɏ½¼¾⅓⅔⅛’'./,:\-–]*"
+)
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_DIGITS = re.compile(
+    r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<frac>[½¼¾⅓⅔⅛])?"
+    r"(?P<suffix>st|nd|rd|th|s|m|mn|bn|b|tn|k|km|kg|cm|ft|mph|%)?$"
+)
+_SLASH_FRACTION = re.compile(r"^(\d)/(\d{1,2})$")
+_TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}$")
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+def tokenize(text: str, base: int = 0) -> list[Token]:
+    """Words, numbers and symbols with offsets; trailing ``.,:`` trimmed."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        trimmed = word.rstrip(".,:-–'’")
+        if not trimmed:
+            continue
+        out.append(Token(trimmed, base + m.start(), base + m.start() + len(trimmed)))
+    return out
+
+
+def stem(word: str) -> str:
+    """A crude English stem for content-word comparison."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in SYNONYMS:
+        return SYNONYMS[w]
+    if w.endswith(("ous", "ss", "us", "is")):
+        return SYNONYMS.get(w, w)
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ing", ""),
+        ("ied", "y"),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ly", ""),
+    ):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            w = w[: -len(suffix)] + repl
+            break
+    return SYNONYMS.get(w, w)
+
+
+def _unit_word(word: str) -> str:
+    """Singular form of a unit word ("years" -> "year")."""
+    w = word.lower()
+    if w in ("centuries",):
+        return "century"
+    if w in ("feet",):
+        return "feet"
+    if w.endswith("s") and w[:-1] in TIME_UNITS | MEASURE_UNITS | CURRENCY_WORDS:
+        return w[:-1]
+    if w.endswith("es") and w[:-2] in MEASURE_UNITS:
+        return w[:-2]
+    return w
+
+
+def is_number_word(word: str) -> bool:
+    w = word.lower()
+    return (
+        w in UNITS_WORDS
+        or w in TENS_WORDS
+        or w in ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+        or w in ORDINAL_WORDS
+        or w in VAGUE_WORDS
+        or bool(_DIGITS.match(w))
+        or any(c.isdigit() for c in w)
+    )
+
+
+def content_words(tokens: list[Token]) -> list[str]:
+    """Stems of the content words: no numbers, units, hedges or function words."""
+    out: list[str] = []
+    for tok in tokens:
+        for part in re.split(r"[-–/]", tok.text):
+            low = part.lower().replace("’", "'")
+            if not low or not low[0].isalpha() or len(low) < 2:
+                continue
+            if low in NON_CONTENT or is_number_word(low):
+                continue
+            unit = _unit_word(low)
+            if unit in TIME_UNITS or unit in CURRENCY_WORDS or low in SCALES:
+                continue
+            if low in ("nearly", "almost", "roughly", "approximately", "around"):
+                continue
+            out.append(stem(low))
+    return out
+
+
+# -- the quantity ---------------------------------------------------------------
+
+
+@dataclass
+class Quantity:
+    """One number expression and what it measures."""
+
+    #: "count", "measure" (time, money, percent, length...), "ordinal",
+    #: "date", "vague" or "identifier".
+    kind: str
+    value: float | None
+    #: The comparison interval after hedges and rounding.
+    low: float | None
+    high: float | None
+    #: What is measured: "time", "age", "percent", "money:USD", "length",
+    #: "count" ...
+    dimension: str
+    #: The counted noun, normalised ("soldier", "country"), or the unit.
+    head: str
+    #: The hedge kind ("below", "about", "above", "least", "most", "under"),
+    #: or "".
+    approx: str
+    #: Offsets of the number itself and of the whole phrase (hedge included).
+    start: int
+    end: int
+    phrase_start: int
+    phrase_end: int
+    text: str = ""
+    #: "each" (per side, apiece) or "both" (in total) or "".
+    scope: str = ""
+    #: Preceded by "from", "than", "compared with": an earlier value.
+    contrast: bool = False
+    window: list[str] = field(default_factory=list)
+    head_words: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def comparable(self) -> bool:
+        return self.kind in ("count", "measure") and self.low is not None
+
+
+def _hedge(tokens: list[Token], i: int) -> tuple[str, int]:
+    """The hedge ending just before token ``i``: (kind, index of its first token)."""
+    for words, kind in APPROXIMATORS:
+        n = len(words)
+        if i - n < 0:
+            continue
+        if tuple(t.low for t in tokens[i - n : i]) == words:
+            # "over" and "under" are hedges only right before the number.
+            return kind, i - n
+    return "", i
+
+
+def _interval(value: float, approx: str, digits: str) -> tuple[float, float]:
+    """The values a stated number stands for, hedge and rounding included."""
+    low = high = value
+    # Rounding: "1.2 billion" covers 1.15-1.25 billion; "3,000" covers
+    # 2,500-3,500 only when stated in round thousands or more.
+    if digits and "." in digits:
+        decimals = len(digits.split(".")[1])
+        scale = (
+            value / float(digits.replace(",", ""))
+            if float(digits.replace(",", ""))
+            else 1
+        )
+        half = 0.5 * 10 ** (-decimals) * scale
+        low, high = value - half, value + half
+    elif value >= 1000 and value == int(value):
+        zeros = len(str(int(value))) - len(str(int(value)).rstrip("0"))
+        if zeros >= 3:
+            half = 0.5 * 10 ** (zeros - 1)
+            low, high = value - half, value + half
+    if approx == "below":
+        return min(low, value * 0.85), high
+    if approx == "about":
+        return min(low, value * 0.8), max(high, value * 1.2)
+    if approx == "above":
+        return low, float("inf")
+    if approx == "least":
+        return low, float("inf")
+    if approx in ("most", "under"):
+        return 0.0, high
+    return low, high
+
+
+def _word_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """A spelled number starting at token ``i``: (value, tokens used)."""
+    total = 0.0
+    current = 0.0
+    used = 0
+    j = i
+    seen = False
+    while j < len(tokens):
+        w = tokens[j].low
+        parts = w.split("-")
+        if len(parts) == 2 and parts[0] in TENS_WORDS and parts[1] in UNITS_WORDS:
+            current += TENS_WORDS[parts[0]] + UNITS_WORDS[parts[1]]
+        elif w in UNITS_WORDS and not (seen and current % 10 and current < 100):
+            current += UNITS_WORDS[w]
+        elif w in TENS_WORDS and not (seen and current % 100):
+            current += TENS_WORDS[w]
+        elif w == "hundred" and seen:
+            current *= 100
+        elif w in ("thousand", "million", "billion", "trillion") and seen:
+            total += current * SCALES[w]
+            current = 0
+        elif (
+            w == "and"
+            and seen
+            and j + 1 < len(tokens)
+            and (tokens[j + 1].low in UNITS_WORDS or tokens[j + 1].low in TENS_WORDS)
+            and current >= 100
+        ):
+            pass
+        else:
+            break
+        seen = True
+        j += 1
+        used += 1
+    if not seen:
+        return None
+    return total + current, used
+
+
+def _digit_number(tokens: list[Token], i: int) -> tuple[float, int, str, str] | None:
+    """Digits at token ``i``: (value, tokens used, digits as written, suffix)."""
+    m = _DIGITS.match(tokens[i].text)
+    if not m:
+        frac = tokens[i].text
+        if frac in _FRACTIONS:
+            return _FRACTIONS[frac], 1, "", ""
+        return None
+    value = float(m.group("num").replace(",", ""))
+    if m.group("frac"):
+        value += _FRACTIONS[m.group("frac")]
+    used = 1
+    suffix = m.group("suffix") or ""
+    if (
+        not suffix
+        and not m.group("frac")
+        and i + 1 < len(tokens)
+        and "." not in m.group("num")
+    ):
+        sm = _SLASH_FRACTION.match(tokens[i + 1].text)
+        if (
+            sm
+            and tokens[i + 1].start - tokens[i].end == 1
+            and int(sm.group(1)) < int(sm.group(2))
+        ):
+            value += int(sm.group(1)) / int(sm.group(2))
+            used = 2
+    return value, used, m.group("num"), suffix
+
+
+def parse_quantities(text: str, base: int = 0) -> list[Quantity]:
+    """Every number expression in ``text``; offsets are ``base`` + index."""
+    tokens = tokenize(text, base)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        q, used = _parse_at(tokens, i, text, base)
+        if q is not None:
+            out.append(q)
+        i += max(1, used)
+    return out
+
+
+def _parse_at(
+    tokens: list[Token], i: int, text: str, base: int
+) -> tuple[Quantity | None, int]:
+    tok = tokens[i]
+    low = tok.low
+    prev = tokens[i - 1].low if i > 0 else ""
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+
+    def make(
+        kind: str,
+        value: float | None,
+        end_index: int,
+        *,
+        dimension: str = "",
+        head: str = "",
+        digits: str = "",
+        interval: tuple[float, float] | None = None,
+        start_token: int = i,
+        number_end: int | None = None,
+        scope: str = "",
+    ) -> tuple[Quantity, int]:
+        approx, hedge_at = _hedge(tokens, start_token)
+        if kind in ("count", "measure") and value is not None:
+            lo, hi = interval or _interval(value, approx, digits)
+        else:
+            lo = hi = None
+        if interval and approx:
+            lo, hi = (
+                _interval(interval[0], approx, "")[0],
+                _interval(interval[1], approx, "")[1],
+            )
+        first = tokens[hedge_at]
+        last = tokens[end_index - 1]
+        contrast = hedge_at > 0 and tokens[hedge_at - 1].low in _CONTRAST_BEFORE
+        if (
+            hedge_at > 1
+            and tokens[hedge_at - 1].low in ("with", "to")
+            and tokens[hedge_at - 2].low in ("compared", "comparison")
+        ):
+            contrast = True
+        number_start = tokens[start_token].start
+        if start_token > 0 and tokens[start_token - 1].text in CURRENCY_SYMBOLS:
+            number_start = tokens[start_token - 1].start
+            first = tokens[start_token - 1] if hedge_at == start_token else first
+        q = Quantity(
+            kind=kind,
+            value=value,
+            low=lo,
+            high=hi,
+            dimension=dimension,
+            head=head,
+            approx=approx,
+            start=number_start,
+            end=number_end if number_end is not None else last.end,
+            phrase_start=first.start,
+            phrase_end=last.end,
+            text=text[first.start - base : last.end - base],
+            contrast=contrast,
+            scope=scope,
+        )
+        return q, end_index - i
+
+    # Ordinals and dates first.
+    if low in ORDINAL_WORDS:
+        return make("ordinal", None, i + 1)
+    m = _DIGITS.match(tok.text)
+    if m and m.group("suffix") in ("st", "nd", "rd", "th"):
+        return make("ordinal", float(m.group("num").replace(",", "")), i + 1)
+    if m and m.group("suffix") == "s" and len(m.group("num")) in (2, 4):
+        return make("date", None, i + 1)  # the 1990s, the 80s
+    if _TIME_OF_DAY.match(tok.text) or (
+        m and nxt in ("a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock")
+    ):
+        return make("date", None, i + 1)
+    if m and (prev.rstrip(".") in MONTHS and tokens[i - 1].text[0].isupper()):
+        return make("date", None, i + 1)
+    if (
+        m
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text[0].isupper()
+        and nxt.rstrip(".") in MONTHS
+        and float(m.group("num").replace(",", "")) <= 31
+    ):
+        return make("date", None, i + 2)
+    if (
+        m
+        and not m.group("suffix")
+        and re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("num"))
+        and not (i > 0 and tokens[i - 1].text in CURRENCY_SYMBOLS)
+        and nxt not in SCALES
+    ):
+        return make("date", None, i + 1)
+
+    # Identifiers: a number glued to a word (Covid-19, F-16, G7, MH17) or
+    # right after a capitalised name with nothing counted after it
+    # (Article 5, Channel 4 said).
+    if any(c.isdigit() for c in tok.text) and not m:
+        parts = re.split(r"[-–]", tok.text)
+        if (
+            parts
+            and not _DIGITS.match(parts[0])
+            and not _SLASH_FRACTION.match(tok.text)
+        ):
+            return make("identifier", None, i + 1)
+    # Hyphenated compounds: "eight-nation", "seven-month-long", "62-year-old",
+    # "10-12", "twenty-five", "one-on-one".
+    parts = [p for p in re.split(r"[-–]", tok.text) if p]
+    if len(parts) >= 2 and (
+        parts[0][0].isdigit()
+        or parts[0].lower() in UNITS_WORDS
+        or parts[0].lower() in TENS_WORDS
+        or (parts[0].lower() in ("a", "half") and _unit_word(parts[1]) in TIME_UNITS)
+    ):
+        return _compound(tokens, i, parts, make)
+    if len(parts) >= 2 and (
+        parts[0].lower() in VAGUE_WORDS or parts[0].lower() in ("decade", "century")
+    ):
+        return make("vague", None, i + 1)
+
+    if low in VAGUE_WORDS:
+        return make("vague", None, i + 1)
+
+    # "a dozen", "a decade", "a hundred", "a million"
+    if low in ("a", "an") and nxt in (
+        "dozen",
+        "decade",
+        "century",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+    ):
+        value = {"dozen": 12, "decade": 1, "century": 1}.get(nxt, SCALES.get(nxt, 1))
+        if nxt in ("decade", "century"):
+            return _with_unit(tokens, i, 1.0, i + 1, "", make)
+        if nxt == "dozen":
+            return _with_unit(tokens, i, 12.0, i + 2, "", make)
+        return _with_unit(tokens, i, float(value), i + 2, "", make)
+
+    digit = _digit_number(tokens, i)
+    if digit is not None:
+        value, used, digits, suffix = digit
+        j = i + used
+        if suffix in ("m", "mn", "bn", "b", "tn", "k"):
+            value *= SCALES[suffix]
+            suffix = ""
+        elif j < len(tokens) and tokens[j].low in _WORD_SCALES:
+            value *= SCALES[tokens[j].low]
+            j += 1
+        if (
+            j < len(tokens)
+            and tokens[j].text == "%"
+            and tokens[j].start == tokens[j - 1].end
+        ):
+            suffix = "%"
+            j += 1
+        if suffix == "%":
+            return _with_unit(tokens, i, value, j, "%", make, digits=digits)
+        if suffix in ("km", "kg", "cm", "ft", "mph"):
+            return _with_unit(tokens, i, value, j, suffix, make, digits=digits)
+        # Ranges written with a word: "between 10 and 12", "10 to 12".
+        return _with_unit(tokens, i, value, j, "", make, digits=digits)
+
+    words = _word_number(tokens, i)
+    if words is not None:
+        value, used = words
+        if low == "one" and (
+            prev
+            in (
+                "the",
+                "no",
+                "any",
+                "each",
+                "every",
+                "this",
+                "that",
+                "which",
+                "anyone",
+                "someone",
+            )
+            or nxt
+            in (
+                "of",
+                "to",
+                "another",
+                "who",
+                "that",
+                "which",
+                "day",
+                "another's",
+                "and",
+                "or",
+                "",
+            )
+            or i + 1 >= len(tokens)
+        ):
+            return None, 1
+        j = i + used
+        if j < len(tokens) and tokens[j].low == "dozen":
+            value *= 12
+            j += 1
+        return _with_unit(tokens, i, value, j, "", make)
+    return None, 1
+
+
+def _compound(tokens, i, parts, make):  # type: ignore[no-untyped-def]
+    """A hyphenated token that starts with a number."""
+    tok = tokens[i]
+    lows = [p.lower() for p in parts]
+    # one-on-one, one-to-one, one-off, one-sided, one-time, one-way
+    if lows[0] == "one" and (
+        (len(lows) > 2 and lows[1] in ("on", "to", "by", "for"))
+        or lows[1] in ("off", "sided", "time", "way", "third", "half", "quarter")
+    ):
+        return make("identifier", None, i + 1)
+    if any(w in ("on", "to") for w in lows[1:2]) and len(lows) == 3:
+        return make("identifier", None, i + 1)  # one-on-1, two-to-one
+    if lows[0] in UNITS_WORDS and lows[-1] in (
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "fifths",
+        "half",
+    ):
+        return make("vague", None, i + 1)  # two-thirds
+    if lows[0] in TENS_WORDS and len(lows) >= 2 and lows[1] in UNITS_WORDS:
+        value = TENS_WORDS[lows[0]] + UNITS_WORDS[lows[1]]
+        rest = lows[2:]
+        if not rest:
+            return _with_unit(tokens, i, float(value), i + 1, "", make)
+        lows = [str(value), *rest]
+    first = lows[0]
+    if first in UNITS_WORDS or first in TENS_WORDS:
+        value = float(UNITS_WORDS.get(first, TENS_WORDS.get(first, 0)))
+    elif first in ("a", "half") and len(lows) >= 2 and lows[1] in TIME_UNITS:
+        return make("vague", None, i + 1)  # a-year-long, half-hour
+    else:
+        dm = _DIGITS.match(first)
+        if not dm or dm.group("suffix") not in (
+            None,
+            "",
+            "m",
+            "bn",
+            "k",
+            "km",
+            "kg",
+            "%",
+        ):
+            if dm and dm.group("suffix") in ("st", "nd", "rd", "th"):
+                return make("ordinal", None, i + 1)
+            return make("identifier", None, i + 1)
+        value = float(dm.group("num").replace(",", ""))
+        if dm.group("frac"):
+            value += _FRACTIONS[dm.group("frac")]
+        second = lows[1]
+        # Ranges and scores: "10-12", "3-1".
+        if _DIGITS.match(second) and len(lows) == 2:
+            other = float(_DIGITS.match(second).group("num").replace(",", ""))  # type: ignore[union-attr]
+            if other > value:
+                q, used = make(
+                    "count", value, i + 1, interval=(value, other), number_end=tok.end
+                )
+                return _attach_unit(tokens, i + 1, q, used, "")
+            return make("identifier", None, i + 1)
+    rest = lows[1:]
+    number_end = tok.start + len(parts[0])
+    if rest and (rest[0] in UNITS_WORDS or rest[0] in TENS_WORDS):
+        return make("identifier", None, i + 1)
+    if rest and not rest[0][:1].isalpha():
+        return make("identifier", None, i + 1)
+    # 62-year-old: an age.
+    if len(rest) >= 2 and _unit_word(rest[0]) == "year" and rest[1] == "old":
+        q, used = make(
+            "measure", value, i + 1, dimension="age", head="year", number_end=number_end
+        )
+        q.end = tok.end
+        return q, used
+    unit = _unit_word(rest[0]) if rest else ""
+    if unit in TIME_UNITS:
+        q, used = make(
+            "measure",
+            value * TIME_UNITS[unit],
+            i + 1,
+            dimension="time",
+            head="time",
+        )
+        if q.low is not None:
+            q.low, q.high = (
+                _interval(value, q.approx, "")[0] * TIME_UNITS[unit],
+                _interval(value, q.approx, "")[1] * TIME_UNITS[unit],
+            )
+        return q, used
+    if unit in MEASURE_UNITS:
+        dim, factor = MEASURE_UNITS[unit]
+        return make("measure", value * factor, i + 1, dimension=dim, head=dim)
+    # eight-nation, 12-member, 176-strong: a count of the noun.
+    head = rest[0] if rest else ""
+    if head in ("strong", "odd", "plus"):
+        q, used = make("count", value, i + 1, number_end=number_end)
+        return _attach_unit(tokens, i + 1, q, used, "")
+    q, used = make("count", value, i + 1, dimension="count", head=_head(head))
+    q.head_words = [stem(head)]
+    return q, used
+
+
+def _with_unit(tokens, i, value, j, unit_hint, make, digits=""):  # type: ignore[no-untyped-def]
+    """Attach what follows the number at tokens[i:j] (unit, scale, noun)."""
+    start_token = i
+    currency = ""
+    if i > 0 and tokens[i - 1].text in CURRENCY_SYMBOLS:
+        currency = CURRENCY_SYMBOLS[tokens[i - 1].text]
+        if i > 1 and tokens[i - 2].text in ("US", "A", "C", "HK", "NZ"):
+            currency = tokens[i - 2].text + currency
+    # A range: "10 to 12", "between 10 and 12"
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].low in ("to", "and")
+        and _DIGITS.match(tokens[j + 1].text)
+    ):
+        other = float(_DIGITS.match(tokens[j + 1].text).group("num").replace(",", ""))  # type: ignore[union-attr]
+        if other > value and (
+            tokens[j].low == "to" or (i > 0 and tokens[i - 1].low == "between")
+        ):
+            q, used = make(
+                "count",
+                value,
+                j + 2,
+                interval=(value, other),
+                number_end=tokens[j + 1].end,
+            )
+            q.start = tokens[i].start
+            return _attach_unit(tokens, j + 2, q, used, currency)
+    q, used = make("count", value, j, digits=digits, start_token=start_token)
+    q.start = tokens[i].start if not currency else q.start
+    if unit_hint == "%":
+        q.kind, q.dimension, q.head = "measure", "percent", "percent"
+        return q, used
+    if unit_hint in ("km", "kg", "cm", "ft", "mph"):
+        dim, factor = MEASURE_UNITS[unit_hint]
+        _scale(q, factor)
+        q.kind, q.dimension, q.head = "measure", dim, dim
+        return q, used
+    return _attach_unit(tokens, j, q, used, currency)
+
+
+def _scale(q: Quantity, factor: float) -> None:
+    if q.value is not None:
+        q.value *= factor
+    if q.low is not None:
+        q.low *= factor
+    if q.high is not None and q.high != float("inf"):
+        q.high *= factor
+
+
+def _attach_unit(tokens, j, q, used, currency):  # type: ignore[no-untyped-def]
+    """Read the unit or counted noun after the number (tokens from ``j``)."""
+    i0 = j - used  # the token where the quantity started
+    if currency:
+        q.kind, q.dimension, q.head = "measure", f"money:{currency}", "money"
+        return q, used
+    if j < len(tokens):
+        word = tokens[j].low
+        unit = _unit_word(word)
+        if word in ("percent", "pct") or (
+            word == "per" and j + 1 < len(tokens) and tokens[j + 1].low == "cent"
+        ):
+            n = 1 if word != "per" else 2
+            if j + n < len(tokens) and tokens[j + n].low == "points":
+                n += 1
+            q.kind, q.dimension, q.head = "measure", "percent", "percent"
+            _extend(q, tokens[j + n - 1])
+            return q, used + n
+        if (
+            word in ("percentage",)
+            and j + 1 < len(tokens)
+            and tokens[j + 1].low == "points"
+        ):
+            q.kind, q.dimension, q.head = "measure", "points", "points"
+            _extend(q, tokens[j + 1])
+            return q, used + 2
+        if unit in TIME_UNITS:
+            q.kind, q.dimension, q.head = "measure", "time", "time"
+            _scale(q, TIME_UNITS[unit])
+            _extend(q, tokens[j])
+            n = 1
+            if j + 2 < len(tokens) and tokens[j + 1].low == "old" and unit == "year":
+                q.dimension = "age"
+            return q, used + n
+        if unit in CURRENCY_WORDS:
+            q.kind, q.dimension, q.head = (
+                "measure",
+                f"money:{CURRENCY_WORDS[unit]}",
+                "money",
+            )
+            _extend(q, tokens[j])
+            return q, used + 1
+        if unit in MEASURE_UNITS and unit != "m":
+            dim, factor = MEASURE_UNITS[unit]
+            q.kind, q.dimension, q.head = "measure", dim, dim
+            _scale(q, factor)
+            _extend(q, tokens[j])
+            return q, used + 1
+    # A counted noun: the words up to a function word or punctuation.
+    run: list[Token] = []
+    k = j
+    while k < len(tokens) and len(run) < 3:
+        t = tokens[k]
+        if t.low in STOPWORDS or not t.text[0].isalpha() or is_number_word(t.low):
+            break
+        if k > j and t.start - tokens[k - 1].end > 1:
+            break  # punctuation between
+        run.append(t)
+        k += 1
+    q.dimension = "count"
+    if run:
+        head = _pick_head(run, q.value or 0)
+        q.head = _head(head.low)
+        q.head_words = [stem(t.low) for t in run]
+        _extend(q, head)
+        used += run.index(head) + 1
+    else:
+        q.head = ""
+    # Distributive or collective scope right after: "on each side", "apiece",
+    # "on both sides", "in total".
+    after = [t.low for t in tokens[i0 + used : i0 + used + 4]]
+    text = " ".join(after)
+    if re.match(
+        r"(on |from )?(each|either|every) (side|of the|country|team)|apiece|per side|a side|each\b",
+        text,
+    ):
+        q.scope = "each"
+    elif re.match(
+        r"(on |from )?both sides|in total|combined|altogether|in all\b|together", text
+    ):
+        q.scope = "both"
+    return q, used
+
+
+_IRREGULAR_PLURALS = frozenset(
+    [
+        "people",
+        "men",
+        "women",
+        "children",
+        "police",
+        "staff",
+        "personnel",
+        "troops",
+        "times",
+        "cattle",
+    ]
+)
+
+
+def _pick_head(run: list[Token], value: float) -> Token:
+    """The counted noun in "four former Soviet countries", "176 soldiers"."""
+    for t in run:
+        w = t.low
+        if w in _IRREGULAR_PLURALS or (
+            w in SYNONYMS and SYNONYMS[w] in ("soldier", "country", "person")
+        ):
+            return t
+    if value != 1:
+        for t in run:
+            w = t.low
+            if (
+                w.endswith("s")
+                and not w.endswith("ss")
+                and not t.text[0].isupper()
+                and len(w) > 3
+            ):
+                return t
+    return run[0]
+
+
+def _head(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w in SYNONYMS:
+        return SYNONYMS[w]
+    return stem(w)
+
+
+def _extend(q: Quantity, tok: Token) -> None:
+    q.end = max(q.end, tok.end)
+    q.phrase_end = max(q.phrase_end, tok.end)
+
+
+# -- sentence facts -------------------------------------------------------------
+
+
+def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[str]]:
+    """Quantities of one sentence with their windows, and its content words."""
+    tokens = tokenize(text, base)
+    quantities = parse_quantities(text, base)
+    for q in quantities:
+        q.text = text[q.phrase_start - base : q.phrase_end - base]
+        before = [t for t in tokens if t.end <= q.phrase_start][-6:]
+        after = [t for t in tokens if t.start >= q.phrase_end][:6]
+        q.window = sorted(set(content_words(before + after)))
+    return quantities, sorted(set(content_words(tokens)))
+
+
+def time_anchors(quantities: list[Quantity], text: str) -> list[str]:
+    """Years, dates and relative-time markers a sentence is tied to."""
+    out = [q.text.lower() for q in quantities if q.kind == "date"]
+    out.extend(
+        m.group(0).lower()
+        for m in re.finditer(
+            r"\b(last|next|previous|this) (year|month|week|season|decade|century|time)\b"
+            r"|\b(yesterday|tomorrow)\b",
+            text,
+            re.I,
+        )
+    )
+    return out
+
+
+def proper_names(text: str) -> list[str]:
+    """Capitalised words that do not start the sentence (places, people)."""
+    tokens = tokenize(text)
+    out = []
+    for k, t in enumerate(tokens):
+        if k == 0 or not t.text[0].isupper() or t.low in STOPWORDS:
+            continue
+        prev = text[: t.start].rstrip()
+        if prev.endswith((".", "“", '"', ":", "?", "!")):
+            continue
+        word = t.low.rstrip("'s").removesuffix("'")
+        if word.rstrip(".") in MONTHS or word in WEEKDAYS:
+            continue
+        out.append(word)
+    return sorted(set(out))

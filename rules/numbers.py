@@ -1,0 +1,388 @@
+"""NX: numbers that contradict the same fact in another source of the story.
+
+Every article's quantities (``newslint.text.quantities``) are its facts,
+each with the content words of its sentence and of its neighbourhood. Two
+quantities of two articles are *aligned* when they measure the same thing
+(same dimension: a duration, an age, a percentage, an amount of one currency,
+or a count of the same noun, "soldiers" and "troops" being one noun) in
+sentences that state the same fact (enough shared content words, a shared
+word next to the number, no conflicting dates or places). Aligned values are
+compared as intervals, so hedges widen them ("more than 170" agrees with
+176, "nearly 200" with 195) and equal values written differently ("2 1/2
+years", "2½ years"; "eight-nation", "eight countries") always agree.
+
+A quantity is reported only when no aligned quantity of the other article
+agrees with it, in either direction, and no quantity of the same kind in its
+own sentence agrees with the other source (a sentence that gives both the
+old and the new toll is not a contradiction).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from newslint import CorpusRule, Document, Finding, Related, Severity, Story, hookimpl
+from newslint.text.quantities import (
+    proper_names,
+    sentence_quantities,
+    time_anchors,
+)
+
+# -- extraction -------------------------------------------------------------------
+
+
+def extract_facts(doc: Document) -> dict[str, Any]:
+    """JSON-able facts: the sentences that hold comparable quantities, and those."""
+    sentences: list[dict[str, Any]] = []
+    quantities: list[dict[str, Any]] = []
+    for block in doc.sentences:
+        found, words = sentence_quantities(block.text, block.start)
+        comparable = [q for q in found if q.comparable]
+        if not comparable:
+            continue
+        index = len(sentences)
+        sentences.append(
+            {
+                "words": words,
+                "names": proper_names(block.text),
+                "time": sorted(set(time_anchors(found, block.text))),
+            }
+        )
+        for q in comparable:
+            line, column = doc.position(q.start)
+            end_line, end_column = doc.position(q.end)
+            quantities.append(
+                {
+                    "sent": index,
+                    "text": q.text,
+                    "value": q.value,
+                    "low": q.low,
+                    # JSON has no infinity: None is "no upper bound".
+                    "high": None if q.high == float("inf") else q.high,
+                    "dim": q.dimension,
+                    "head": q.head,
+                    "approx": q.approx,
+                    "scope": q.scope,
+                    "contrast": q.contrast,
+                    "window": q.window,
+                    "pos": [line, column, end_line, end_column],
+                    "span": [q.start, q.end],
+                }
+            )
+    return {"sentences": sentences, "quantities": quantities}
+
+
+# -- alignment -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberOptions:
+    #: Content words two sentences must share to state the same fact.
+    min_shared_words: int = 2
+    #: Shared content words as a share of the shorter sentence's.
+    min_overlap: float = 0.25
+    #: Content words next to the two numbers (six words either side) that
+    #: must be shared.
+    min_window_words: int = 1
+
+
+@dataclass
+class _Q:
+    path: str
+    is_target: bool
+    data: dict[str, Any]
+    sentence: dict[str, Any]
+    #: All quantities of the same sentence (for the "own sentence" check).
+    siblings: list[dict[str, Any]]
+
+    @property
+    def line(self) -> int:
+        return int(self.data["pos"][0])
+
+    def related(self) -> Related:
+        pos = self.data["pos"]
+        return Related(self.path, int(pos[0]), int(pos[1]), self.data["text"])
+
+
+def _interval(d: dict[str, Any], factor: float = 1.0) -> tuple[float, float]:
+    high = d["high"]
+    return d["low"] * factor, (float("inf") if high is None else high * factor)
+
+
+def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The two stated values can be the same number (intervals overlap)."""
+    lo_a, hi_a = _interval(a)
+    lo_b, hi_b = _interval(b)
+    if lo_a <= hi_b and lo_b <= hi_a:
+        return True
+    # "88 on each side" and "176 on both sides" state the same total.
+    if {a.get("scope"), b.get("scope")} == {"each", "both"}:
+        per, total = (a, b) if a["scope"] == "each" else (b, a)
+        lo_p, hi_p = _interval(per, 2.0)
+        lo_t, hi_t = _interval(total)
+        return lo_p <= hi_t and lo_t <= hi_p
+    return False
+
+
+def same_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["dim"] != b["dim"]:
+        return False
+    if a["dim"] == "count":
+        return bool(a["head"]) and a["head"] == b["head"]
+    return True
+
+
+def alignment(qa: _Q, qb: _Q, options: NumberOptions) -> float | None:
+    """How surely two quantities state the same fact (None: they do not)."""
+    a, b = qa.data, qb.data
+    if not same_role(a, b):
+        return None
+    sa, sb = qa.sentence, qb.sentence
+    wa, wb = set(sa["words"]), set(sb["words"])
+    shared = wa & wb
+    if len(shared) < options.min_shared_words:
+        return None
+    if len(shared) / max(1, min(len(wa), len(wb))) < options.min_overlap:
+        return None
+    window = set(a["window"]) & set(b["window"])
+    need = options.min_window_words
+    # Different dates or years: two moments, not one fact.
+    ta, tb = set(sa["time"]), set(sb["time"])
+    if ta != tb:
+        if ta and tb:
+            return None
+        need += 1
+    # Different places or people on both sides: two facts.
+    na, nb = set(sa["names"]), set(sb["names"])
+    if na and nb and not (na & nb):
+        return None
+    if len(window) < need:
+        return None
+    return len(shared) + 2 * len(window)
+
+
+class _Analysis:
+    """Every comparable quantity of a story and its aligned partners."""
+
+    def __init__(self, story: Story, code: str, options: NumberOptions) -> None:
+        self.options = options
+        self.by_path: dict[str, list[_Q]] = defaultdict(list)
+        paths = []
+        for member, facts in story.facts(code):
+            paths.append(member.path)
+            sentences = facts.get("sentences", [])
+            groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+            for d in facts.get("quantities", []):
+                groups[d["sent"]].append(d)
+            for d in facts.get("quantities", []):
+                self.by_path[member.path].append(
+                    _Q(
+                        member.path,
+                        member.is_target,
+                        d,
+                        sentences[d["sent"]],
+                        groups[d["sent"]],
+                    )
+                )
+        names = [os.path.basename(p) for p in paths]
+        self.short = {
+            p: (os.path.basename(p) if names.count(os.path.basename(p)) == 1 else p)
+            for p in paths
+        }
+
+    def candidates(self, q: _Q, other: str) -> list[tuple[float, _Q]]:
+        out = []
+        for r in self.by_path.get(other, []):
+            score = alignment(q, r, self.options)
+            if score is not None:
+                out.append((score, r))
+        out.sort(key=lambda item: -item[0])
+        return out
+
+    def _settled(self, q: _Q, r: _Q) -> bool:
+        """Some reading makes ``q``'s and ``r``'s sources agree."""
+        for s in q.siblings:
+            if s is not q.data and same_role(s, r.data) and agree(s, r.data):
+                return True
+        return False
+
+    def contradictions(self) -> list[tuple[_Q, _Q]]:
+        """(quantity, the other source's aligned quantity) that disagree."""
+        out = []
+        for path, quantities in self.by_path.items():
+            for q in quantities:
+                if q.data["contrast"]:
+                    continue
+                for other in self.by_path:
+                    if other == path:
+                        continue
+                    cands = self.candidates(q, other)
+                    if not cands or any(agree(q.data, r.data) for _, r in cands):
+                        continue
+                    best = cands[0][1]
+                    if (
+                        best.data["contrast"]
+                        or self._settled(q, best)
+                        or self._settled(best, q)
+                    ):
+                        continue
+                    back = self.candidates(best, path)
+                    if any(agree(best.data, s.data) for _, s in back):
+                        continue
+                    out.append((q, best))
+        return out
+
+    def scope_mismatches(self) -> list[tuple[_Q, _Q]]:
+        """Equal numbers, one "on each side" and the other "on both sides"."""
+        out = []
+        for path, quantities in self.by_path.items():
+            for q in quantities:
+                if q.data["scope"] not in ("each", "both") or q.data["contrast"]:
+                    continue
+                for other in self.by_path:
+                    if other == path:
+                        continue
+                    for _, r in self.candidates(q, other)[:1]:
+                        scopes = {q.data["scope"], r.data["scope"]}
+                        if (
+                            scopes == {"each", "both"}
+                            and q.data["value"] == r.data["value"]
+                        ):
+                            out.append((q, r))
+        return out
+
+    def cite(self, r: _Q) -> str:
+        return f"({self.short.get(r.path, r.path)}:{r.line}: '{r.data['text']}')"
+
+
+class _NumberRule(CorpusRule):
+    abstract = True
+    version = "1"
+    Options = NumberOptions
+
+    def extract(self, doc: Document) -> Any:
+        return extract_facts(doc)
+
+    def _emit(
+        self,
+        analysis: _Analysis,
+        pairs: list[tuple[_Q, _Q]],
+        message_for: Callable[[_Q, str], str],
+    ) -> Iterator[Finding]:
+        grouped: dict[int, tuple[_Q, list[_Q]]] = {}
+        for q, r in pairs:
+            if not q.is_target:
+                continue
+            entry = grouped.setdefault(id(q.data), (q, []))
+            if all(x is not r for x in entry[1]):
+                entry[1].append(r)
+        for q, others in grouped.values():
+            others.sort(key=lambda r: (r.path, r.line))
+            cites = "; ".join(analysis.cite(r) for r in others)
+            message = message_for(q, cites)
+            pos = q.data["pos"]
+            yield self.story_finding(
+                q.path,
+                (pos[0], pos[1], pos[2], pos[3]),
+                message,
+                related=[r.related() for r in others],
+                span=(int(q.data["span"][0]), int(q.data["span"][1])),
+            )
+
+
+class ContradictingNumber(_NumberRule):
+    """A number that contradicts the same fact in another source of the story.
+
+    When two reports of one event give different numbers for the same thing
+    ("nearly two decades" in one, "nearly two years" in the other), at least
+    one of them is wrong, and readers who see both lose trust in both. The
+    rule aligns the sentences of the story's articles that state the same
+    fact (shared content words, a shared word next to the number, the same
+    counted noun or unit) and compares the numbers as intervals: hedges widen
+    them ("more than 170" agrees with 176) and equal values written
+    differently ("2 1/2 years", "2½ years"; "eight-nation", "eight countries")
+    agree. Numbers about different things, dates or places stay silent, and so
+    do ordinals ("39th"), dates, years and vague amounts ("hundreds").
+
+    Bad:
+        (article a.md) The storm cut power to more than 40,000 homes in the valley.
+        (article b.md) The storm cut power to 4,000 homes in the valley.
+
+    Good:
+        (article a.md) The storm cut power to more than 40,000 homes in the valley.
+        (article b.md) The storm cut power to some 42,000 homes in the valley.
+
+    Check the number against the primary source and correct whichever
+    article is wrong. If both are right (they describe different things), say
+    what each counts; silence one line with ``newslint: noqa NX101``.
+    """
+
+    code = "NX101"
+    name = "numbers.contradiction"
+    severity = Severity.WARNING
+
+    def check_story(self, story: Story) -> Iterator[Finding]:
+        if len(story.members) < 2 or not story.targets:
+            return
+        analysis = _Analysis(story, self.code, self.options)
+        yield from self._emit(
+            analysis,
+            analysis.contradictions(),
+            lambda q, cites: (
+                f"'{q.data['text']}' contradicts the same fact in another source"
+                f" {cites}"
+            ),
+        )
+
+
+class EachOrBoth(_NumberRule):
+    """The same number counted per side here and in total in another source.
+
+    "176 soldiers on each side" means 352 dead; "176 troops on both sides"
+    means 176. When two sources of a story give the same number but one says
+    it applies to each party and the other to all of them together, one of
+    them has the total wrong. This is a lower-severity note because the
+    difference is easy to introduce when rewriting copy and easy to miss.
+
+    Bad:
+        (article a.md) The clashes killed 58 police officers on each side of the border.
+        (article b.md) The clashes killed 58 police officers on both sides of the border.
+
+    Good:
+        (article a.md) The clashes killed 58 police officers on each side of the border.
+        (article b.md) The clashes killed 116 police officers on both sides of the border.
+
+    Check which reading the primary source gives and say it the same way;
+    silence one line with ``newslint: noqa NX102``.
+    """
+
+    code = "NX102"
+    name = "numbers.each-or-both"
+    severity = Severity.INFO
+
+    def extract(self, doc: Document) -> Any:
+        return extract_facts(doc)
+
+    def check_story(self, story: Story) -> Iterator[Finding]:
+        if len(story.members) < 2 or not story.targets:
+            return
+        analysis = _Analysis(story, self.code, self.options)
+        labels = {"each": "per side (each)", "both": "in total (both)"}
+        yield from self._emit(
+            analysis,
+            analysis.scope_mismatches(),
+            lambda q, cites: (
+                f"'{q.data['text']}' is counted {labels[q.data['scope']]} here, but"
+                f" another source gives the same number the other way {cites}:"
+                " the total differs"
+            ),
+        )
+
+
+@hookimpl
+def register_rules(config: Any) -> list[type]:
+    return [ContradictingNumber, EachOrBoth]
