@@ -246,6 +246,11 @@ class _M:
     tokens: tuple[str, ...]
 
     @property
+    def shown(self) -> str:
+        """The name as written, on one line (it may wrap in the file)."""
+        return " ".join(str(self.data["text"]).split())
+
+    @property
     def line(self) -> int:
         return int(self.data["line"])
 
@@ -254,9 +259,7 @@ class _M:
         return (d["line"], d["column"], d["end_line"], d["end_column"])
 
     def related(self) -> Related:
-        return Related(
-            self.path, self.line, int(self.data["column"]), self.data["text"]
-        )
+        return Related(self.path, self.line, int(self.data["column"]), self.shown)
 
 
 HOUSE = "<house name list>"
@@ -607,7 +610,7 @@ class GarbledName(_NameRule):
                 and x is not m
                 and {fold(w) for w in words} & {fold(t) for t in x.tokens}
             ]
-            reference = v.reference.data["text"]
+            reference = v.reference.shown
             parts = []
             if others:
                 n = len(others)
@@ -617,7 +620,7 @@ class GarbledName(_NameRule):
                 )
             if same:
                 lines = ", ".join(str(x.line) for x in same[:3])
-                what = same[0].data["text"]
+                what = same[0].shown
                 prefix = (
                     "this article writes" if not others else "this article also writes"
                 )
@@ -629,11 +632,11 @@ class GarbledName(_NameRule):
                     (h for h in analysis.house if set(words) & set(h.tokens)), None
                 )
                 parts.append(
-                    f"the house name list has '{house.data['text'] if house else reference}'"
+                    f"the house name list has '{house.shown if house else reference}'"
                 )
             if not parts:
                 continue
-            message = f"name '{m.data['text']}' looks garbled; " + "; ".join(parts)
+            message = f"name '{m.shown}' looks garbled; " + "; ".join(parts)
             related = [x.related() for x in [*others, *same][:10]]
             yield self.story_finding(
                 m.path,
@@ -676,7 +679,7 @@ class InconsistentName(_NameRule):
                 continue
             m, r = v.mention, v.reference
             message = (
-                f"name '{m.data['text']}' and '{r.data['text']}' (line {r.line}) look like"
+                f"name '{m.shown}' and '{r.shown}' (line {r.line}) look like"
                 " one name spelled two ways in this article; no source majority says"
                 " which is right"
             )
