@@ -21,9 +21,16 @@ Grouping never compares every pair: candidate pairs come from an inverted
 index over each article's most distinctive features, and features carried by
 more than ``max-posting`` articles are not used to find candidates (they say
 nothing about the event). Each candidate pair is scored (weighted cosine of
-the signatures, halved when the articles' main years disagree); pairs at or
-above ``threshold`` are joined (union-find), so a story is a connected group.
-The work grows with the number of articles times the (capped) posting length.
+the signatures, multiplied by ``year-penalty`` when both articles carry full
+dates and no year in common). Pairs at or above ``threshold`` are merged best
+first with *average linkage*: two groups join only when their articles are
+similar on average, so one article mentioning an earlier event cannot chain
+two events into one story. The work grows with the number of articles times
+the (capped) posting length.
+
+In a lint run only the groups reachable from a target are built (a story
+without a target is never checked); the other articles come back as stories
+of their own. ``newslint stories`` groups everything.
 
 Options, config table ``[stories]``: ``threshold`` (0-1, default 0.2),
 ``max-posting`` (default 50), ``year-penalty`` (0-1, default 0.5).
@@ -31,6 +38,7 @@ Options, config table ``[stories]``: ``threshold`` (0-1, default 0.2),
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -70,528 +78,62 @@ _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)\]]*\s*$|^\s*$|\n\s*\n\s*$|[#>*\-
 # Common words that carry no information about which event an article reports:
 # function words, reporting verbs and the vocabulary of every news story.
 _COMMON = frozenset(
-    [
-        "about",
-        "above",
-        "across",
-        "after",
-        "again",
-        "against",
-        "almost",
-        "along",
-        "already",
-        "also",
-        "although",
-        "always",
-        "among",
-        "another",
-        "anyone",
-        "anything",
-        "around",
-        "because",
-        "become",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "cannot",
-        "could",
-        "despite",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "either",
-        "else",
-        "enough",
-        "even",
-        "ever",
-        "every",
-        "first",
-        "from",
-        "further",
-        "have",
-        "having",
-        "here",
-        "however",
-        "into",
-        "itself",
-        "just",
-        "last",
-        "least",
-        "less",
-        "like",
-        "made",
-        "make",
-        "many",
-        "might",
-        "more",
-        "most",
-        "much",
-        "must",
-        "near",
-        "never",
-        "next",
-        "none",
-        "nothing",
-        "often",
-        "once",
-        "only",
-        "other",
-        "others",
-        "otherwise",
-        "over",
-        "perhaps",
-        "rather",
-        "really",
-        "same",
-        "should",
-        "since",
-        "some",
-        "something",
-        "still",
-        "such",
-        "than",
-        "that",
-        "their",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "thing",
-        "things",
-        "this",
-        "those",
-        "though",
-        "through",
-        "thus",
-        "today",
-        "together",
-        "towards",
-        "under",
-        "until",
-        "upon",
-        "very",
-        "were",
-        "what",
-        "whatever",
-        "when",
-        "where",
-        "whether",
-        "which",
-        "while",
-        "whom",
-        "whose",
-        "will",
-        "with",
-        "within",
-        "without",
-        "would",
-        "year",
-        "years",
-        "yesterday",
-        "your",
-        "yours",
-        "later",
-        "earlier",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "time",
-        "times",
-        "people",
-        "person",
-        "said",
-        "says",
-        "saying",
-        "told",
-        "tell",
-        "telling",
-        "asked",
-        "added",
-        "according",
-        "report",
-        "reports",
-        "reported",
-        "reporting",
-        "reporter",
-        "reporters",
-        "news",
-        "statement",
-        "statements",
-        "official",
-        "officials",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "president",
-        "minister",
-        "government",
-        "country",
-        "countries",
-        "state",
-        "states",
-        "national",
-        "local",
-        "world",
-        "international",
-        "public",
-        "political",
-        "including",
-        "include",
-        "includes",
-        "included",
-        "three",
-        "four",
-        "five",
-        "seven",
-        "eight",
-        "nine",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "percent",
-        "number",
-        "second",
-        "third",
-        "group",
-        "groups",
-        "called",
-        "call",
-        "calls",
-        "part",
-        "parts",
-        "place",
-        "places",
-        "several",
-        "whose",
-        "going",
-        "gone",
-        "went",
-        "come",
-        "came",
-        "comes",
-        "take",
-        "taken",
-        "takes",
-        "took",
-        "give",
-        "given",
-        "gives",
-        "gave",
-        "know",
-        "known",
-        "think",
-        "thought",
-        "want",
-        "wanted",
-        "wants",
-        "says",
-        "sunday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "morning",
-        "evening",
-        "night",
-        "nights",
-        "afternoon",
-        "following",
-        "follow",
-        "follows",
-        "previous",
-        "recent",
-        "recently",
-        "former",
-        "latest",
-        "major",
-        "important",
-        "according",
-        "clear",
-        "likely",
-        "unlikely",
-        "possible",
-        "around",
-        "another",
-        "among",
-        "leader",
-        "leaders",
-        "meeting",
-        "press",
-        "media",
-        "video",
-        "photo",
-        "image",
-        "images",
-        "getty",
-        "reuters",
-        "associated",
-        "share",
-        "shares",
-        "article",
-        "articles",
-        "related",
-        "story",
-        "stories",
-        "newsletter",
-        "subscribe",
-        "advertisement",
-        "continue",
-        "continues",
-        "reading",
-        "read",
-        "more",
-        "click",
-        "email",
-        "follow",
-    ]
+    """
+    about above across after again against almost along already also although always
+    among another anyone anything around because become been before being below
+    between both cannot could despite does doing down during each either else enough
+    even ever every first from further have having here however into itself just
+    last least less like made make many might more most much must near never next
+    none nothing often once only other others otherwise over perhaps rather really
+    same should since some something still such than that their them themselves then
+    there these they thing things this those though through thus today together
+    towards under until upon very were what whatever when where whether which while
+    whom whose will with within without would year years yesterday your yours later
+    earlier week weeks month months time times people person said says saying told
+    tell telling asked added according report reports reported reporting reporter
+    reporters news statement statements official officials spokesman spokeswoman
+    spokesperson president minister government country countries state states
+    national local world international public political including include includes
+    included three four five seven eight nine hundred thousand million billion
+    percent number second third group groups called call calls part parts place
+    places several whose going gone went come came comes take taken takes took give
+    given gives gave know known think thought want wanted wants says sunday monday
+    tuesday wednesday thursday friday saturday january february march april june
+    july august september october november december morning evening night nights
+    afternoon following follow follows previous recent recently former latest major
+    important according clear likely unlikely possible around another among leader
+    leaders meeting press media video photo image images getty reuters associated
+    share shares article articles related story stories newsletter subscribe
+    advertisement continue continues reading read more click email follow
+    """.split()  # noqa: SIM905
 )
 _NAME_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "but",
-        "or",
-        "if",
-        "in",
-        "on",
-        "at",
-        "to",
-        "of",
-        "for",
-        "by",
-        "with",
-        "as",
-        "from",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "there",
-        "here",
-        "when",
-        "where",
-        "while",
-        "what",
-        "who",
-        "why",
-        "how",
-        "after",
-        "before",
-        "during",
-        "since",
-        "until",
-        "although",
-        "though",
-        "because",
-        "however",
-        "meanwhile",
-        "yet",
-        "so",
-        "then",
-        "also",
-        "still",
-        "just",
-        "even",
-        "only",
-        "not",
-        "no",
-        "yes",
-        "some",
-        "many",
-        "more",
-        "most",
-        "all",
-        "any",
-        "each",
-        "every",
-        "both",
-        "other",
-        "another",
-        "such",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "st",
-        "according",
-        "asked",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "photo",
-        "video",
-        "read",
-        "related",
-        "click",
-    ]
+    """
+    the a an and but or if in on at to of for by with as from this that these those
+    it its he she they we you i his her their our my your there here when where
+    while what who why how after before during since until although though because
+    however meanwhile yet so then also still just even only not no yes some many
+    more most all any each every both other another such one two three four five six
+    seven eight nine ten mr mrs ms dr sir st according asked monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december photo video read related click
+    """.split()  # noqa: SIM905
 )
 
 # Capitalised words that name a role or a kind of body, not one person or place.
 _TITLES = frozenset(
-    [
-        "governor",
-        "mayor",
-        "senator",
-        "chief",
-        "minister",
-        "ministry",
-        "president",
-        "prime",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "general",
-        "colonel",
-        "captain",
-        "officer",
-        "director",
-        "chairman",
-        "chairwoman",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "judge",
-        "justice",
-        "court",
-        "council",
-        "committee",
-        "commission",
-        "institute",
-        "agency",
-        "department",
-        "office",
-        "university",
-        "college",
-        "school",
-        "hospital",
-        "police",
-        "army",
-        "navy",
-        "force",
-        "forces",
-        "party",
-        "parliament",
-        "congress",
-        "senate",
-        "assembly",
-        "government",
-        "state",
-        "states",
-        "united",
-        "kingdom",
-        "republic",
-        "federal",
-        "national",
-        "international",
-        "regional",
-        "provincial",
-        "province",
-        "city",
-        "county",
-        "district",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "new",
-        "old",
-        "great",
-        "saint",
-        "fort",
-        "lake",
-        "river",
-        "mount",
-        "street",
-        "road",
-        "avenue",
-        "square",
-        "centre",
-        "center",
-        "world",
-        "news",
-        "press",
-        "times",
-        "post",
-        "daily",
-        "herald",
-        "wire",
-        "television",
-        "radio",
-        "online",
-        "reporting",
-    ]
+    """
+    governor mayor senator chief minister ministry president prime premier king
+    queen prince princess general colonel captain officer director chairman
+    chairwoman secretary spokesman spokeswoman judge justice court council committee
+    commission institute agency department office university college school hospital
+    police army navy force forces party parliament congress senate assembly
+    government state states united kingdom republic federal national international
+    regional provincial province city county district north south east west northern
+    southern eastern western central new old great saint fort lake river mount
+    street road avenue square centre center world news press times post daily herald
+    wire television radio online reporting
+    """.split()  # noqa: SIM905
 )
 
 
@@ -713,28 +255,40 @@ def similarity(
 ) -> tuple[float, list[str]]:
     """Score two signatures (0-1) and name the features they share, best first."""
     sa, sb = (x if isinstance(x, _Sig) else _Sig(x) for x in (a, b))
-    return _score(sa, sb, {}, year_penalty)
+    return _score(sa, sb, {}, year_penalty), _shared(sa, sb)
 
 
-def _score(
-    a: _Sig, b: _Sig, damp: Mapping[str, float], year_penalty: float
-) -> tuple[float, list[str]]:
-    small, large = (a, b) if len(a.features) <= len(b.features) else (b, a)
-    shared = [f for f in small.features if f in large.features]
+def _score(a: _Sig, b: _Sig, damp: Mapping[str, float], year_penalty: float) -> float:
+    small, large = (a.features, b.features)
+    if len(small) > len(large):
+        small, large = large, small
     dot = 0.0
-    for f in shared:
-        dot += small.features[f] * large.features[f] * damp.get(f, 1.0) ** 2
+    for f, w in small.items():
+        other = large.get(f)
+        if other is not None:
+            d = damp.get(f)
+            dot += w * other if d is None else w * other * d * d
     score = dot / (a.norm * b.norm)
     if a.dated and b.dated and not (a.dated & b.dated):
         score *= year_penalty
-    shared.sort(key=lambda f: -(small.features[f] * large.features[f]))
-    return score, shared
+    return score
+
+
+def _shared(a: _Sig, b: _Sig) -> list[str]:
+    shared = [f for f in a.features if f in b.features]
+    shared.sort(key=lambda f: -(a.features[f] * b.features[f]))
+    return shared
 
 
 def group(
-    results: list[DocResult], config: Config
+    results: list[DocResult], config: Config, *, targets_only: bool = False
 ) -> list[tuple[str, list[DocResult], str]]:
-    """Group per-document results: ``(key, members, why)``, each article once."""
+    """Group per-document results: ``(key, members, why)``, each article once.
+
+    ``targets_only``: build only the similarity groups reachable from a target
+    article (the same groups a full grouping gives them); every other article
+    without a story key comes back as a story of its own.
+    """
     options = stories_options(config)
     threshold = float(options["threshold"])
     max_posting = int(options["max-posting"])
@@ -749,52 +303,91 @@ def group(
     groups = [
         (key, members, f"front matter story: {key}") for key, members in keyed.items()
     ]
-    groups.extend(_group_similar(unkeyed, threshold, max_posting, year_penalty))
+    groups.extend(
+        _group_similar(unkeyed, threshold, max_posting, year_penalty, targets_only)
+    )
     return sorted(groups, key=lambda g: g[0])
 
 
+def _index_features(signature: Any) -> list[str]:
+    """The first (heaviest: signatures are stored best first) features."""
+    if isinstance(signature, Mapping):
+        features = signature.get("f")
+        if isinstance(features, Mapping):
+            return list(itertools.islice(features, INDEX_FEATURES))
+    return []
+
+
 def _group_similar(
-    results: list[DocResult], threshold: float, max_posting: int, year_penalty: float
+    results: list[DocResult],
+    threshold: float,
+    max_posting: int,
+    year_penalty: float,
+    targets_only: bool = False,
 ) -> Iterable[tuple[str, list[DocResult], str]]:
-    sigs = [_Sig(r.signature) for r in results]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, sig in enumerate(sigs):
-        best = sorted(sig.features.items(), key=lambda kv: -kv[1])[:INDEX_FEATURES]
-        for feature, _ in best:
-            postings[feature].append(index)
-    # Features most articles carry count for less (only matters in big corpora).
     n = len(results)
+    keys = [_index_features(r.signature) for r in results]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, features in enumerate(keys):
+        for feature in features:
+            postings[feature].append(index)
+    # Features many articles carry count for less (only matters in big corpora).
     floor = max(10, n // 20)
-    damp: dict[str, float] = {}
-    for feature, members in postings.items():
-        if len(members) > floor:
-            damp[feature] = math.sqrt(floor / len(members))
-    # Candidate pairs, scored once; then average-linkage merging, best pair
-    # first: two groups join only when their articles are similar *on
-    # average*, so one background mention cannot chain two events together.
-    scores: dict[tuple[int, int], tuple[float, list[str]]] = {}
-    for members in postings.values():
-        if len(members) < 2 or len(members) > max_posting:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                pair = (a, b) if a < b else (b, a)
-                if pair not in scores:
-                    scores[pair] = _score(
-                        sigs[pair[0]], sigs[pair[1]], damp, year_penalty
-                    )
+    damp = {f: math.sqrt(floor / len(m)) for f, m in postings.items() if len(m) > floor}
+    sig_cache: dict[int, _Sig] = {}
+
+    def sig(i: int) -> _Sig:
+        found = sig_cache.get(i)
+        if found is None:
+            found = sig_cache[i] = _Sig(results[i].signature)
+        return found
+
+    scores: dict[tuple[int, int], float] = {}
 
     def pair_score(a: int, b: int) -> float:
         pair = (a, b) if a < b else (b, a)
-        if pair not in scores:
-            scores[pair] = _score(sigs[pair[0]], sigs[pair[1]], damp, year_penalty)
-        return scores[pair][0]
+        found = scores.get(pair)
+        if found is None:
+            found = scores[pair] = _score(
+                sig(pair[0]), sig(pair[1]), damp, year_penalty
+            )
+        return found
 
+    def candidates(i: int) -> set[int]:
+        out: set[int] = set()
+        for feature in keys[i]:
+            members = postings[feature]
+            if 2 <= len(members) <= max_posting:
+                out.update(members)
+        out.discard(i)
+        return out
+
+    # The articles to group: all, or those linked to a target by a chain of
+    # pairs at or above the threshold (groups never merge across such chains).
+    if targets_only:
+        todo = [i for i, r in enumerate(results) if r.is_target]
+        reach = set(todo)
+        while todo:
+            i = todo.pop()
+            for j in candidates(i):
+                if j not in reach and pair_score(i, j) >= threshold:
+                    reach.add(j)
+                    todo.append(j)
+        grouped = reach  # every candidate pair of these is scored by now
+    else:
+        grouped = set(range(n))
+        for i in range(n):
+            for j in candidates(i):
+                if i < j:
+                    pair_score(i, j)
+    # Average-linkage merging, best pair first: two groups join only when
+    # their articles are similar *on average*, so one background mention
+    # cannot chain two events together.
     cluster_of = list(range(n))
     clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
     evidence: dict[int, list[str]] = defaultdict(list)
     ranked = sorted(
-        ((v[0], pair) for pair, v in scores.items() if v[0] >= threshold),
+        ((v, pair) for pair, v in scores.items() if v >= threshold),
         key=lambda item: (-item[0], item[1]),
     )
     for score, (a, b) in ranked:
@@ -812,16 +405,17 @@ def _group_similar(
             cluster_of[index] = keep
         clusters[keep].extend(clusters.pop(gone))
         evidence[keep].extend(evidence.pop(gone, []))
-        shared = scores[(a, b)][1]
-        names = ", ".join(_readable(f) for f in shared[:6])
+        names = ", ".join(_readable(f) for f in _shared(sig(a), sig(b))[:6])
         first, second = sorted((results[a].path, results[b].path))
         evidence[keep].append(f"{first} ~ {second} ({score:.2f}; shared: {names})")
     for root, indexes in clusters.items():
         members = [results[i] for i in indexes]
         if evidence.get(root):
             why = "similar text: " + "; ".join(evidence[root])
-        else:
+        elif root in grouped:
             why = "no similar article"
+        else:
+            why = "not grouped (no target article in reach)"
         key = "similar:" + min(m.path for m in members)
         yield key, members, why
 

@@ -88,6 +88,8 @@ class Linter:
         self._cache: Any = None
         #: Articles read and parsed by the last run (cache hits excluded).
         self.parsed = 0
+        #: Set by stories(): no findings wanted, so targets may come from the cache.
+        self._grouping_only = False
 
     # -- per document -------------------------------------------------------
     def process(self, source_path: str, raw: bytes, is_target: bool) -> DocResult:
@@ -178,6 +180,7 @@ class Linter:
 
         self.want_stories = True
         self.document_rules = []
+        self._grouping_only = True
         results = self._collect(sources, jobs)
         if self._cache is not None:
             self._cache.close()
@@ -218,7 +221,9 @@ class Linter:
                     stats[index] = os.stat(source.path)
                 except OSError:
                     continue  # read_source reports it
-                if not source.is_target:
+                # A target is read for its document rules and suppressions,
+                # except when only grouping is wanted (newslint stories).
+                if not source.is_target or self._grouping_only:
                     digest = cache.hash_for(source.path, stats[index])
                     if digest is not None:
                         lookups[index] = digest
@@ -228,7 +233,7 @@ class Linter:
                     story_key, signature = found[digest]
                     results[index] = DocResult(
                         sources[index].path,
-                        False,
+                        sources[index].is_target,
                         digest,
                         story_key=story_key,
                         signature=signature,
@@ -263,7 +268,7 @@ class Linter:
         every article's for corpus-wide rules, else those of stories with a target."""
         from newslint.corpus import group, make_story
 
-        groups = group(results, self.config)
+        groups = group(results, self.config, targets_only=True)
         whole = any(r.scope == "corpus" for r in self.corpus_rules)
         needed = [
             r
