@@ -93,12 +93,27 @@ _BRITISH_AMERICAN = (
 )
 
 
+#: Letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "đ": "d",
+        "ı": "i",
+        "þ": "th",
+        "’": "'",
+    }
+)
+
+
 def fold(word: str) -> str:
-    """Case and accents folded, apostrophes unified: the comparison form."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace(
-        "’", "'"
-    )
+    """Case and accents folded, apostrophes unified: the comparison form
+    (Erdoğan = Erdogan, Wałęsa = Walesa)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def derived(a: str, b: str) -> bool:
@@ -148,14 +163,15 @@ _DOUBLE = re.compile(r"i+")
 
 
 def _romanised(word: str) -> str:
-    w = fold(word)
+    w = fold(word).replace("-", "").replace("'", "")
     for old, new in _TRANSLIT:
         w = w.replace(old, new)
     return _DOUBLE.sub("i", w)
 
 
 def transliteration(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` are two romanisations of one name."""
+    """True when ``a`` and ``b`` are two romanisations or hyphenations of one
+    name (Aliyev/Aliev, Co-operation/Cooperation)."""
     return fold(a) != fold(b) and _romanised(a) == _romanised(b)
 
 

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from newslint.rules.names import british_american, derived, look_alike
+from newslint.rules.names import (
+    british_american,
+    derived,
+    fold,
+    look_alike,
+    transliteration,
+)
 
 from newslint.document import Document
 from newslint.text.names import extract_mentions
@@ -124,6 +130,34 @@ def test_different_words_do_not_look_alike(a, b):
 )
 def test_typos_look_alike(a, b):
     assert look_alike(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Erdoğan", "Erdogan"),
+        ("Wałęsa", "Walesa"),
+        ("Søren", "Soren"),
+        ("O’Brien", "O'Brien"),
+    ],
+)
+def test_accents_and_apostrophes_fold_away(a, b):
+    assert fold(a) == fold(b)
+    assert not look_alike(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Aliyev", "Aliev"), ("Zelenskyy", "Zelensky"), ("Co-operation", "Cooperation")],
+)
+def test_romanisation_and_hyphenation_variants(a, b):
+    assert transliteration(a, b)
+    assert not look_alike(a, b)
+
+
+def test_dropped_double_letter_is_still_a_typo():
+    assert not transliteration("Brekkestad", "Brekestad")
+    assert look_alike("Brekkestad", "Brekestad")
 
 
 def test_british_american():
