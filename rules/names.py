@@ -149,7 +149,8 @@ def _american(word: str) -> str:
 
 
 #: Romanisation alternations that outlets choose differently (Aliyev/Aliev,
-#: Zelenskyy/Zelensky, Pashinyan/Pashinian, Andrii/Andriy). A dropped double
+#: Zelenskyy/Zelensky, Pashinyan/Pashinian, Andrii/Andriy, Moammar/Muammar,
+#: Gadhafi/Gaddafi). A dropped double
 #: consonant is a typo, not a romanisation.
 _TRANSLIT = (
     ("ye", "e"),
@@ -158,6 +159,8 @@ _TRANSLIT = (
     ("ya", "ia"),
     ("y", "i"),
     ("q", "k"),
+    ("dh", "dd"),  # Gadhafi/Gaddafi
+    ("o", "u"),  # Moammar/Muammar, Mohammed/Muhammed
 )
 _DOUBLE = re.compile(r"i+")
 
