@@ -27,6 +27,7 @@ from typing import Any
 
 from newslint import CorpusRule, Document, Finding, Related, Severity, Story, hookimpl
 from newslint.text.quantities import (
+    background,
     proper_names,
     sentence_quantities,
     time_anchors,
@@ -50,6 +51,7 @@ def extract_facts(doc: Document) -> dict[str, Any]:
                 "words": words,
                 "names": proper_names(block.text),
                 "time": sorted(set(time_anchors(found, block.text))),
+                "bg": background(block.text),
             }
         )
         for q in comparable:
@@ -149,19 +151,26 @@ def alignment(qa: _Q, qb: _Q, options: NumberOptions) -> float | None:
     if len(shared) / max(1, min(len(wa), len(wb))) < options.min_overlap:
         return None
     window = set(a["window"]) & set(b["window"])
-    need = options.min_window_words
-    # Different dates or years: two moments, not one fact.
-    ta, tb = set(sa["time"]), set(sb["time"])
-    if ta != tb:
-        if ta and tb:
-            return None
-        need += 1
+    # Dates and years must agree: two moments are two facts.
+    if set(sa["time"]) != set(sb["time"]):
+        return None
+    # "A similar storm", "the previous record": background on one side only.
+    if sa.get("bg") != sb.get("bg"):
+        return None
     # Different places or people on both sides: two facts.
     na, nb = set(sa["names"]), set(sb["names"])
     if na and nb and not (na & nb):
         return None
-    if len(window) < need:
+    if len(window) < options.min_window_words:
         return None
+    # Each number's neighbours must fit it best among the numbers of its
+    # sentence ("destroyed 40 homes and damaged 12 schools").
+    for mine, theirs, siblings in ((a, b, qa.siblings), (b, a, qb.siblings)):
+        for s in siblings:
+            if s is not mine and len(set(s["window"]) & set(theirs["window"])) > len(
+                window
+            ):
+                return None
     return len(shared) + 2 * len(window)
 
 
