@@ -13,10 +13,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from newslint import markup
 
+T = TypeVar("T")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _BLANK_LINES = re.compile(r"(?:\r?\n)(?:[ \t]*\r?\n)+")
 _NEWLINE = re.compile(r"\n")
@@ -86,6 +88,18 @@ class Document:
         self.is_target = is_target
         self.decode_error_at = decode_error_at
         self._raw = raw
+        self._analyses: dict[str, Any] = {}
+
+    def analysis(self, key: str, compute: Callable[[Document], T]) -> T:
+        """``compute(self)``, computed once per document and shared by all rules.
+
+        Shared analysers (names, quantities, quotes) are keyed by a name, e.g.
+        ``doc.analysis("newslint.quantities", sentence_quantities)``, so that
+        several rules (and their extract steps) never redo the same work.
+        """
+        if key not in self._analyses:
+            self._analyses[key] = compute(self)
+        return self._analyses[key]  # type: ignore[no-any-return]
 
     @classmethod
     def from_bytes(cls, path: str, raw: bytes, *, is_target: bool = True) -> Document:
