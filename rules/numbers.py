@@ -20,6 +20,7 @@ old and the new toll is not a contradiction).
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -78,6 +79,8 @@ def extract_facts(doc: Document) -> dict[str, Any]:
     return {"sentences": sentences, "quantities": quantities}
 
 
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
 # -- alignment -------------------------------------------------------------------
 
 
@@ -115,14 +118,30 @@ def _interval(d: dict[str, Any], factor: float = 1.0) -> tuple[float, float]:
     return d["low"] * factor, (float("inf") if high is None else high * factor)
 
 
+#: Hedges that bound a value on one side: two sources using the same bound
+#: with very different values ("more than a decade", "more than a year")
+#: quote different figures even though both could be true.
+_BOUNDS = frozenset(["above", "least", "below", "most", "under"])
+
+
 def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """The two stated values can be the same number (intervals overlap)."""
+    if (
+        a["approx"] == b["approx"]
+        and a["approx"] in _BOUNDS
+        and a["value"]
+        and b["value"]
+        and max(a["value"], b["value"]) >= 2 * min(a["value"], b["value"])
+    ):
+        return False
     lo_a, hi_a = _interval(a)
     lo_b, hi_b = _interval(b)
     if lo_a <= hi_b and lo_b <= hi_a:
         return True
-    # "88 on each side" and "176 on both sides" state the same total.
-    if {a.get("scope"), b.get("scope")} == {"each", "both"}:
+    # "58 on each side" and "116 on both sides" (or "more than 100") state
+    # the same total.
+    scopes = {a.get("scope"), b.get("scope")}
+    if "each" in scopes and scopes != {"each"}:
         per, total = (a, b) if a["scope"] == "each" else (b, a)
         lo_p, hi_p = _interval(per, 2.0)
         lo_t, hi_t = _interval(total)
@@ -138,8 +157,14 @@ def same_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return True
 
 
-def alignment(qa: _Q, qb: _Q, options: NumberOptions) -> float | None:
-    """How surely two quantities state the same fact (None: they do not)."""
+def alignment(
+    qa: _Q, qb: _Q, options: NumberOptions, *, loose: bool = False
+) -> float | None:
+    """How surely two quantities state the same fact (None: they do not).
+
+    ``loose`` alignment (used to find agreement, never to report) only asks
+    for the same role and a few shared words in the two sentences.
+    """
     a, b = qa.data, qb.data
     if not same_role(a, b):
         return None
@@ -151,9 +176,16 @@ def alignment(qa: _Q, qb: _Q, options: NumberOptions) -> float | None:
     if len(shared) / max(1, min(len(wa), len(wb))) < options.min_overlap:
         return None
     window = set(a["window"]) & set(b["window"])
-    # Dates and years must agree: two moments are two facts.
-    if set(sa["time"]) != set(sb["time"]):
-        return None
+    if loose:
+        return len(shared) + 2 * len(window)
+    need = options.min_window_words
+    # Dates and years must agree: two moments are two facts. A sentence tied
+    # to a past year against one tied to none is background, not the news.
+    ta, tb = set(sa["time"]), set(sb["time"])
+    if ta != tb:
+        if (ta and tb) or any(_YEAR.fullmatch(t) for t in ta | tb):
+            return None
+        need += 1
     # "A similar storm", "the previous record": background on one side only.
     if sa.get("bg") != sb.get("bg"):
         return None
@@ -161,7 +193,7 @@ def alignment(qa: _Q, qb: _Q, options: NumberOptions) -> float | None:
     na, nb = set(sa["names"]), set(sb["names"])
     if na and nb and not (na & nb):
         return None
-    if len(window) < options.min_window_words:
+    if len(window) < need:
         return None
     # Each number's neighbours must fit it best among the numbers of its
     # sentence ("destroyed 40 homes and damaged 12 schools").
@@ -212,6 +244,23 @@ class _Analysis:
         out.sort(key=lambda item: -item[0])
         return out
 
+    def _agrees_in(self, q: _Q, other: str) -> bool:
+        """Some number of ``other`` in a similar sentence agrees with ``q``."""
+        return any(
+            agree(q.data, r.data)
+            and alignment(q, r, self.options, loose=True) is not None
+            for r in self.by_path.get(other, [])
+        )
+
+    def _explained(self, r: _Q, path: str, q: _Q) -> bool:
+        """``r`` agrees with a number of ``path`` other than ``q`` that it aligns with."""
+        return any(
+            s is not q
+            and agree(s.data, r.data)
+            and alignment(s, r, self.options) is not None
+            for s in self.by_path.get(path, [])
+        )
+
     def _settled(self, q: _Q, r: _Q) -> bool:
         """Some reading makes ``q``'s and ``r``'s sources agree."""
         for s in q.siblings:
@@ -230,17 +279,26 @@ class _Analysis:
                     if other == path:
                         continue
                     cands = self.candidates(q, other)
-                    if not cands or any(agree(q.data, r.data) for _, r in cands):
+                    if not cands or self._agrees_in(q, other):
                         continue
-                    best = cands[0][1]
+                    # A number of the other source that agrees with another
+                    # number here states that other fact ("14 died in
+                    # Kaltern" both times): it is not this one's partner.
+                    free = [
+                        (score, r)
+                        for score, r in cands
+                        if not self._explained(r, path, q)
+                    ]
+                    if not free:
+                        continue
+                    best = free[0][1]
                     if (
                         best.data["contrast"]
                         or self._settled(q, best)
                         or self._settled(best, q)
                     ):
                         continue
-                    back = self.candidates(best, path)
-                    if any(agree(best.data, s.data) for _, s in back):
+                    if self._agrees_in(best, path):
                         continue
                     out.append((q, best))
         return out

@@ -280,6 +280,8 @@ SYNONYMS = {
     "person": "person",
     "individuals": "person",
     "individual": "person",
+    "residents": "person",
+    "inhabitants": "person",
     "police": "officer",
     "policemen": "officer",
     "officers": "officer",
@@ -893,6 +895,16 @@ def _parse_at(
     if low in VAGUE_WORDS:
         return make("vague", None, i + 1)
 
+    # "more than a year", "nearly a month", "a week ago": one unit.
+    if (
+        low in ("a", "an")
+        and nxt in ("year", "month", "week", "day", "fortnight", "hour")
+        and (
+            _hedge(tokens, i)[0] or (i + 2 < len(tokens) and tokens[i + 2].low == "ago")
+        )
+    ):
+        return _with_unit(tokens, i, 1.0, i + 1, "", make)
+
     # "a dozen", "a decade", "a hundred", "a million"
     if low in ("a", "an") and nxt in (
         "dozen",
@@ -1187,6 +1199,11 @@ def _attach_unit(tokens, j, q, used, currency):  # type: ignore[no-untyped-def]
         run.append(t)
         k += 1
     q.dimension = "count"
+    if i0 > 0 and tokens[i0 - 1].low in ("magnitude", "magnitude-"):
+        q.kind, q.dimension, q.head = "measure", "magnitude", "magnitude"
+        return q, used
+    if q.value is not None and q.value != int(q.value):
+        run = []  # 6.1 of nothing: a decimal does not count things
     if run:
         head = _pick_head(run, q.value or 0)
         q.head = _head(head.low)
@@ -1263,7 +1280,23 @@ def _extend(q: Quantity, tok: Token) -> None:
 # -- sentence facts -------------------------------------------------------------
 
 
-_CLAUSE_BREAK = frozenset(["and", "but", "while", "whereas", "although", "though"])
+_CLAUSE_BREAK = frozenset(["but", "while", "whereas", "although", "though"])
+_AUXILIARIES = frozenset(
+    ["had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "may", "might", "did"]
+)
+
+
+def _breaks(tokens: list[Token], k: int) -> bool:
+    """Token ``k`` starts another clause: "but", "while", or "and" before a verb."""
+    low = tokens[k].low
+    if low in _CLAUSE_BREAK:
+        return True
+    if low in ("and", "or") and k + 1 < len(tokens):
+        nxt = tokens[k + 1].low
+        return nxt in _AUXILIARIES or (nxt.endswith("ed") and len(nxt) > 4)
+    return False
+
+
 #: Words that put a sentence's facts in the past or elsewhere ("a similar
 #: storm", "the previous record", "another attack").
 BACKGROUND_WORDS = frozenset(["similar", "previous", "prior", "another", "record"])
