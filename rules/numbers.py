@@ -72,6 +72,8 @@ def extract_facts(doc: Document) -> dict[str, Any]:
                     "scope": q.scope,
                     "contrast": q.contrast,
                     "window": q.window,
+                    "near": q.near,
+                    "verb": q.verb,
                     "pos": [line, column, end_line, end_column],
                     "span": [q.start, q.end],
                 }
@@ -195,13 +197,15 @@ def alignment(
         return None
     if len(window) < need:
         return None
-    # Each number's neighbours must fit it best among the numbers of its
-    # sentence ("destroyed 40 homes and damaged 12 schools").
+    # "destroyed 40 homes" and "damaged 30 homes": two facts.
+    if a.get("verb") and b.get("verb") and a["verb"] != b["verb"]:
+        return None
+    # Each number's nearest words must fit it best among the numbers of its
+    # sentence ("burned 12,000 hectares and destroyed 85 homes").
+    near = len(set(a["near"]) & set(b["near"]))
     for mine, theirs, siblings in ((a, b, qa.siblings), (b, a, qb.siblings)):
         for s in siblings:
-            if s is not mine and len(set(s["window"]) & set(theirs["window"])) > len(
-                window
-            ):
+            if s is not mine and len(set(s["near"]) & set(theirs["near"])) > near:
                 return None
     return len(shared) + 2 * len(window)
 

@@ -307,6 +307,11 @@ SYNONYMS = {
     "injured": "injure",
     "injuries": "injure",
     "hurt": "injure",
+    "clash": "fight",
+    "clashes": "fight",
+    "fighting": "fight",
+    "hostilities": "fight",
+    "combat": "fight",
     "worst": "serious",
     "deadliest": "serious",
     "fiercest": "serious",
@@ -637,6 +642,8 @@ class Quantity:
     #: Preceded by "from", "than", "compared with": an earlier value.
     contrast: bool = False
     window: list[str] = field(default_factory=list)
+    near: list[str] = field(default_factory=list)
+    verb: str = ""
     head_words: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -1282,7 +1289,21 @@ def _extend(q: Quantity, tok: Token) -> None:
 
 _CLAUSE_BREAK = frozenset(["but", "while", "whereas", "although", "though"])
 _AUXILIARIES = frozenset(
-    ["had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "may", "might", "did"]
+    [
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "did",
+    ]
 )
 
 
@@ -1302,41 +1323,76 @@ def _breaks(tokens: list[Token], k: int) -> bool:
 BACKGROUND_WORDS = frozenset(["similar", "previous", "prior", "another", "record"])
 
 
+def _side(
+    text: str,
+    tokens: list[Token],
+    indexes: list[int],
+    edge: int,
+    taken: list[tuple[int, int]],
+    size: int,
+) -> list[Token]:
+    """Up to ``size`` tokens walking away from the number (``indexes`` in
+    walking order), stopping at a clause break, a ";" or another number."""
+    out: list[Token] = []
+    prev_edge = edge
+    for k in indexes:
+        t = tokens[k]
+        lo, hi = sorted((prev_edge, t.end if t.end <= edge else t.start))
+        gap = text[lo:hi]
+        if len(out) >= size or _breaks(tokens, k) or ";" in gap:
+            break
+        if any(a <= t.start < b for a, b in taken):
+            break
+        out.append(t)
+        prev_edge = t.start if t.end <= edge else t.end
+    return out
+
+
 def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[str]]:
     """Quantities of one sentence with their windows, and its content words.
 
-    A quantity's window is the content words up to six tokens either side,
-    stopping at another number and at a clause break ("and", "but", ";"), so
-    that in "destroyed 40 homes and damaged 12 schools" the homes were
-    destroyed and the schools damaged.
+    A quantity's window is the content words up to eight tokens either side
+    (``near``: three), stopping at another number and at a clause break
+    ("but", ";", "and" before a verb), so that in "destroyed 40 homes and
+    damaged 12 schools" the homes were destroyed and the schools damaged.
+    ``verb`` is the past-tense word governing the number ("destroyed 40").
     """
     tokens = tokenize(text, base)
     quantities = parse_quantities(text, base)
     taken = [(q.phrase_start, q.phrase_end) for q in quantities]
+    local = [Token(t.text, t.start - base, t.end - base) for t in tokens]
     for q in quantities:
         q.text = text[q.phrase_start - base : q.phrase_end - base]
-        before: list[Token] = []
-        for t in reversed([t for t in tokens if t.end <= q.phrase_start]):
-            gap = text[
-                t.end - base : (before[-1].start if before else q.phrase_start) - base
-            ]
-            if len(before) >= 6 or t.low in _CLAUSE_BREAK or ";" in gap:
-                break
-            if any(a <= t.start < b for a, b in taken):
-                break
-            before.append(t)
-        after: list[Token] = []
-        for t in [t for t in tokens if t.start >= q.phrase_end]:
-            gap = text[
-                (after[-1].end if after else q.phrase_end) - base : t.start - base
-            ]
-            if len(after) >= 6 or t.low in _CLAUSE_BREAK or ";" in gap:
-                break
-            if any(a <= t.start < b for a, b in taken):
-                break
-            after.append(t)
+        start, end = q.phrase_start - base, q.phrase_end - base
+        spans = [(x - base, y - base) for x, y in taken]
+        left = [k for k, t in enumerate(local) if t.end <= start][::-1]
+        right = [k for k, t in enumerate(local) if t.start >= end]
+        before = _side(text, local, left, start, spans, 8)
+        after = _side(text, local, right, end, spans, 8)
         q.window = sorted(set(content_words(before + after)))
+        q.near = sorted(set(content_words(before[:3] + after[:3])))
+        for t in before[:3]:
+            low = t.low
+            if low in SYNONYMS or (low.endswith("ed") and len(low) > 4):
+                q.verb = stem(low)
+                break
+            if low not in STOPWORDS:
+                break
+    _inherit_heads(quantities, tokens)
     return quantities, sorted(set(content_words(tokens)))
+
+
+def _inherit_heads(quantities: list[Quantity], tokens: list[Token]) -> None:
+    """ "14 people died and 61 were hurt": the 61 are people too."""
+    last: Quantity | None = None
+    for q in quantities:
+        if q.kind == "count" and q.dimension == "count":
+            if q.head:
+                last = q
+            elif last is not None and q.value == int(q.value or 0):
+                gap = [t for t in tokens if last.phrase_end <= t.start < q.phrase_start]
+                if len(gap) <= 8:
+                    q.head = last.head
 
 
 def time_anchors(quantities: list[Quantity], text: str) -> list[str]:
