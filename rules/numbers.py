@@ -73,6 +73,7 @@ def extract_facts(doc: Document) -> dict[str, Any]:
                     "contrast": q.contrast,
                     "window": q.window,
                     "near": q.near,
+                    "mods": q.head_words,
                     "verb": q.verb,
                     "pos": [line, column, end_line, end_column],
                     "span": [q.start, q.end],
@@ -195,7 +196,17 @@ def alignment(
     na, nb = set(sa["names"]), set(sb["names"])
     if na and nb and not (na & nb):
         return None
+    # Near-identical sentences need no shared neighbour ("The 28-year-old
+    # vessel had passed an inspection" / "The ferry was 18 years old and had
+    # passed an inspection").
+    ratio = len(shared) / max(1, min(len(wa), len(wb)))
+    if len(shared) >= 4 and ratio >= 0.6:
+        need -= 1
     if len(window) < need:
+        return None
+    # "eight nations" and "four ex-Soviet nations": a part is not the whole.
+    heads = {a["head"], b["head"]}
+    if set(a.get("mods", ())) - heads != set(b.get("mods", ())) - heads:
         return None
     # "destroyed 40 homes" and "damaged 30 homes": two facts.
     if a.get("verb") and b.get("verb") and a["verb"] != b["verb"]:

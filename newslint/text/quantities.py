@@ -644,6 +644,7 @@ class Quantity:
     window: list[str] = field(default_factory=list)
     near: list[str] = field(default_factory=list)
     verb: str = ""
+    #: Words between the number and its noun ("former Soviet").
     head_words: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -1065,7 +1066,7 @@ def _compound(tokens, i, parts, make):  # type: ignore[no-untyped-def]
     # 62-year-old: an age.
     if len(rest) >= 2 and _unit_word(rest[0]) == "year" and rest[1] == "old":
         q, used = make(
-            "measure", value, i + 1, dimension="age", head="year", number_end=number_end
+            "measure", value, i + 1, dimension="age", head="age", number_end=number_end
         )
         q.end = tok.end
         return q, used
@@ -1093,7 +1094,7 @@ def _compound(tokens, i, parts, make):  # type: ignore[no-untyped-def]
         q, used = make("count", value, i + 1, number_end=number_end)
         return _attach_unit(tokens, i + 1, q, used, "")
     q, used = make("count", value, i + 1, dimension="count", head=_head(head))
-    q.head_words = [stem(head)]
+    q.head_words = []
     return q, used
 
 
@@ -1173,13 +1174,15 @@ def _attach_unit(tokens, j, q, used, currency):  # type: ignore[no-untyped-def]
             _extend(q, tokens[j + 1])
             return q, used + 2
         if unit in TIME_UNITS:
+            if j + 1 < len(tokens) and tokens[j + 1].low == "old" and unit == "year":
+                # "18 years old": an age, in years like "62-year-old".
+                q.kind, q.dimension, q.head = "measure", "age", "age"
+                _extend(q, tokens[j + 1])
+                return q, used + 2
             q.kind, q.dimension, q.head = "measure", "time", "time"
             _scale(q, TIME_UNITS[unit])
             _extend(q, tokens[j])
-            n = 1
-            if j + 2 < len(tokens) and tokens[j + 1].low == "old" and unit == "year":
-                q.dimension = "age"
-            return q, used + n
+            return q, used + 1
         if unit in CURRENCY_WORDS:
             q.kind, q.dimension, q.head = (
                 "measure",
@@ -1214,7 +1217,8 @@ def _attach_unit(tokens, j, q, used, currency):  # type: ignore[no-untyped-def]
     if run:
         head = _pick_head(run, q.value or 0)
         q.head = _head(head.low)
-        q.head_words = [stem(t.low) for t in run]
+        # Modifiers between number and noun: "four ex-Soviet countries".
+        q.head_words = sorted(set(content_words(run[: run.index(head)])))
         _extend(q, head)
         used += run.index(head) + 1
     else:
@@ -1370,7 +1374,10 @@ def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[
         before = _side(text, local, left, start, spans, 8)
         after = _side(text, local, right, end, spans, 8)
         q.window = sorted(set(content_words(before + after)))
-        q.near = sorted(set(content_words(before[:3] + after[:3])))
+        # Names are the subject of every clause: they do not tie a number.
+        q.near = sorted(
+            set(content_words([t for t in before[:3] + after[:3] if t.text.islower()]))
+        )
         for t in before[:3]:
             low = t.low
             if low in SYNONYMS or (low.endswith("ed") and len(low) > 4):
