@@ -370,7 +370,8 @@ def _group_similar(
         while todo:
             i = todo.pop()
             for j in candidates(i):
-                if j not in reach and pair_score(i, j) >= threshold:
+                # Score every candidate pair (targets are "in reach" already).
+                if pair_score(i, j) >= threshold and j not in reach:
                     reach.add(j)
                     todo.append(j)
         grouped = reach  # every candidate pair of these is scored by now
