@@ -1385,6 +1385,18 @@ def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[
                 break
             if low not in STOPWORDS:
                 break
+        if not q.verb:
+            # The number as subject: "Two people have died", "45,000 people
+            # were forced from their homes".
+            for t in after[:3]:
+                low = t.low
+                if low in _AUXILIARIES or low in ("been", "be", "being"):
+                    continue
+                if SYNONYMS.get(low) in ("die", "injure") or (
+                    low.endswith("ed") and len(low) > 4
+                ):
+                    q.verb = stem(low)
+                break
     _inherit_heads(quantities, tokens)
     return quantities, sorted(set(content_words(tokens)))
 
