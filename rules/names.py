@@ -133,12 +133,26 @@ def derived(a: str, b: str) -> bool:
         )
     if ta and tb and (ta[1:] == tb or tb[1:] == ta):
         return False  # McCarthy/McCarthey: one letter more, not a suffix
-    for base, der in ((ta, tb), (tb, ta)):
-        if base in _BASE_TAILS and der in _DERIVED_TAILS:
-            return True
-        if (base, der) in _FEMININE:
-            return True
-    return False
+    if len(ta) == 1 and len(tb) == 1:
+        return False  # Mantashe/Mantashi: a changed last letter is a typo
+    return any(
+        base in _BASE_TAILS and der in _DERIVED_TAILS
+        for base, der in ((ta, tb), (tb, ta))
+    )
+
+
+def feminine(a: str, b: str) -> bool:
+    """Masculine and feminine forms of one given name: Teodor/Teodora, Jean/Jeanne."""
+    a, b = fold(a), fold(b)
+    prefix = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    if prefix < 3:
+        return False
+    ta, tb = a[prefix:], b[prefix:]
+    return (ta, tb) in _FEMININE or (tb, ta) in _FEMININE
 
 
 def _american(word: str) -> str:
@@ -199,7 +213,7 @@ def _ratio(a: str, b: str) -> float:
 def _name_word(word: str) -> bool:
     core = word.replace("-", "").replace("'", "").replace("’", "")
     return (
-        len(core) >= 4
+        len(core) >= 3
         and core.isalpha()
         and word.lower() not in FUNCTION_WORDS
         and not is_title(word)
@@ -213,6 +227,8 @@ def look_alike(
     fa, fb = fold(a), fold(b)
     if fa == fb or abs(len(fa) - len(fb)) > 3:
         return False
+    if min(len(fa), len(fb)) < 4 and abs(len(fa) - len(fb)) != 1:
+        return False  # a short word: only a dropped or added letter (Hil/Hill)
     score = _ratio(fa, fb)
     if score < min_similarity or (fa[0] != fb[0] and score < 90):
         return False
@@ -448,9 +464,17 @@ class Analysis:
         for pairs in self._pairs(m.tokens, r.tokens):
             fixed = False
             ok = True
-            for a, b in pairs:
+            for index, (a, b) in enumerate(pairs):
                 if self._eq(a, b):
                     continue
+                if (
+                    index == 0
+                    and len(m.tokens) >= 2
+                    and len(r.tokens) >= 2
+                    and feminine(a, b)
+                ):
+                    ok = False  # Teodor and Teodora Vasilescu: two people
+                    break
                 if b in want.get(a, ()):
                     fixed = True
                 elif b in self.similar.get(a, ()) and a not in self.directed.get(b, ()):

@@ -445,7 +445,9 @@ def common_words() -> frozenset[str]:
 
 
 def is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in TITLES
+    """A role word: "President", "Mr.", "Director-General"."""
+    low = word.lower().rstrip(".")
+    return low in TITLES or ("-" in low and all(p in TITLES for p in low.split("-")))
 
 
 def extract_mentions(doc: Document) -> list[Mention]:

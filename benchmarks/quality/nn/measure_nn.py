@@ -70,6 +70,12 @@ def main() -> int:
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--no-story-key", action="store_true")
     parser.add_argument(
+        "--set",
+        choices=("stories", "fresh"),
+        default="stories",
+        help="stories/ (used while building the rules) or fresh/ (written after)",
+    )
+    parser.add_argument(
         "--one-story",
         action="store_true",
         help="put every article in one story (stress test for false positives)",
@@ -79,10 +85,11 @@ def main() -> int:
     codes = set(args.codes.split(","))
     with tempfile.TemporaryDirectory() as tmp:
         texts: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-        for path in sorted(ROOT.rglob("*")):
+        root = ROOT.parent / args.set
+        for path in sorted(root.rglob("*")):
             if path.suffix not in (".md", ".txt"):
                 continue
-            rel = path.relative_to(ROOT).as_posix()
+            rel = path.relative_to(root).as_posix()
             text, spans = load(path)
             if args.no_story_key:
                 text, spans = rewrite(
