@@ -776,6 +776,7 @@ def parse_quantities(text: str, base: int = 0) -> list[Quantity]:
     while i < len(tokens):
         q, used = _parse_at(tokens, i, text, base)
         if q is not None:
+            q.text = text[q.phrase_start - base : q.phrase_end - base]
             out.append(q)
         i += max(1, used)
     return out
