@@ -177,7 +177,7 @@ def alignment(
     # The counted noun matches by construction: it is no evidence that the
     # two sentences state the same fact.
     minimum = options.min_shared_words
-    if len((shared if loose else shared - {a["head"], b["head"]})) < minimum:
+    if len(shared if loose else shared - {a["head"], b["head"]}) < minimum:
         return None
     if len(shared) / max(1, min(len(wa), len(wb))) < options.min_overlap:
         return None
@@ -346,7 +346,7 @@ class _Analysis:
 
 class _NumberRule(CorpusRule):
     abstract = True
-    version = "1"
+    version = "2"
     Options = NumberOptions
 
     def extract(self, doc: Document) -> Any:
