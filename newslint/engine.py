@@ -117,29 +117,55 @@ class Linter:
         findings = [f for r in results for f in r.findings]
         if self.corpus_rules and results:
             stories = self._stories(results, sources)
-            for story in stories:
-                if not story.targets:
-                    continue
-                for rule in self.corpus_rules:
-                    if rule.scope == "corpus":
-                        continue
-                    try:
-                        findings.extend(rule.check_story(story))
-                    except Exception as exc:  # noqa: BLE001
-                        raise PluginError(
-                            f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
-                            f" on story {story.key!r}: {type(exc).__name__}: {exc}"
-                        ) from None
-            for rule in self.corpus_rules:
-                if rule.scope != "corpus":
-                    continue
-                try:
-                    findings.extend(rule.check_corpus(stories))
-                except Exception as exc:  # noqa: BLE001
-                    raise PluginError(
-                        f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
-                        f" on the corpus: {type(exc).__name__}: {exc}"
-                    ) from None
+            findings.extend(self.corpus_pass(stories))
+        return self.finalize(results, findings, stories)
+
+    # The steps of run() after the per-document pass, also used by the Dask
+    # path (newslint/archive.py), so both give the same findings.
+    def corpus_pass(self, stories: list[Story]) -> list[Finding]:
+        """Cross-source findings: story-scope rules per story, then corpus-scope ones."""
+        findings: list[Finding] = []
+        for story in stories:
+            findings.extend(self.story_findings(story))
+        findings.extend(self.corpus_findings(stories))
+        return findings
+
+    def story_findings(self, story: Story) -> list[Finding]:
+        """Findings of the story-scope corpus rules on one story (none without a target)."""
+        findings: list[Finding] = []
+        if not story.targets:
+            return findings
+        for rule in self.corpus_rules:
+            if rule.scope == "corpus":
+                continue
+            try:
+                findings.extend(rule.check_story(story))
+            except Exception as exc:  # noqa: BLE001
+                raise PluginError(
+                    f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
+                    f" on story {story.key!r}: {type(exc).__name__}: {exc}"
+                ) from None
+        return findings
+
+    def corpus_findings(self, stories: list[Story]) -> list[Finding]:
+        """Findings of the corpus-scope rules, which see every story at once."""
+        findings: list[Finding] = []
+        for rule in self.corpus_rules:
+            if rule.scope != "corpus":
+                continue
+            try:
+                findings.extend(rule.check_corpus(stories))
+            except Exception as exc:  # noqa: BLE001
+                raise PluginError(
+                    f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
+                    f" on the corpus: {type(exc).__name__}: {exc}"
+                ) from None
+        return findings
+
+    def finalize(
+        self, results: list[DocResult], findings: list[Finding], stories: list[Story]
+    ) -> RunResult:
+        """Per-file ignores, suppression comments and sorting: the reported result."""
         by_path = {r.path: r for r in results}
         kept: list[Finding] = []
         suppressed = 0
