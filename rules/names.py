@@ -47,8 +47,8 @@ from newslint.text.names import (
     FUNCTION_WORDS,
     Mention,
     common_words,
-    extract_mentions,
     is_title,
+    mentions,
 )
 
 
@@ -595,7 +595,7 @@ class _NameRule(CorpusRule):
     Options = NameOptions
 
     def extract(self, doc: Document) -> Any:
-        return [m.facts(doc) for m in extract_mentions(doc)]
+        return [m.facts(doc) for m in mentions(doc)]
 
     def analysis(self, story: Story) -> Analysis:
         entries = [
@@ -763,14 +763,14 @@ class SpellingVariantName(DocumentRule):
     Options = NameOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        mentions = extract_mentions(doc)
+        found = mentions(doc)
         equivalent = _equivalent_pairs(self.options.equivalent)
         first: dict[str, tuple[str, Mention]] = {}
         counts: Counter[str] = Counter()
-        for m in mentions:
+        for m in found:
             for t in m.tokens:
                 counts[t] += 1
-        for m in mentions:
+        for m in found:
             for t in m.tokens:
                 key = _romanised(_american(t))
                 if key not in first:

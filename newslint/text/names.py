@@ -528,6 +528,11 @@ def extract_mentions(doc: Document) -> list[Mention]:
     return out
 
 
+def mentions(doc: Document) -> list[Mention]:
+    """``extract_mentions`` computed once per document, shared by every rule."""
+    return doc.analysis("newslint.text.names", extract_mentions)
+
+
 def mention_facts(doc: Document) -> list[dict[str, Any]]:
     """JSON-able facts of every mention (for corpus rules)."""
     return [m.facts(doc) for m in extract_mentions(doc)]
