@@ -29,6 +29,7 @@ from typing import Any
 from newslint import CorpusRule, Document, Finding, Related, Severity, Story, hookimpl
 from newslint.text.quantities import (
     background,
+    might_hold_quantity,
     proper_names,
     sentence_quantities,
     time_anchors,
@@ -38,10 +39,17 @@ from newslint.text.quantities import (
 
 
 def extract_facts(doc: Document) -> dict[str, Any]:
-    """JSON-able facts: the sentences that hold comparable quantities, and those."""
+    """JSON-able facts, computed once per document and shared by NX101 and NX102."""
+    return doc.analysis("newslint.rules.numbers.facts", _extract_facts)
+
+
+def _extract_facts(doc: Document) -> dict[str, Any]:
+    """The sentences that hold comparable quantities, and those quantities."""
     sentences: list[dict[str, Any]] = []
     quantities: list[dict[str, Any]] = []
     for block in doc.sentences:
+        if not might_hold_quantity(block.text):
+            continue
         found, words = sentence_quantities(block.text, block.start)
         comparable = [q for q in found if q.comparable]
         if not comparable:

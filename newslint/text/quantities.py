@@ -1353,6 +1353,36 @@ def _side(
     return out
 
 
+_NUMBER_HINT: re.Pattern[str] | None = None
+
+
+def might_hold_quantity(text: str) -> bool:
+    """A cheap pre-check: False only when ``text`` has no digit, fraction
+    character or number word, so the full parse can be skipped."""
+    global _NUMBER_HINT
+    if _NUMBER_HINT is None:
+        words = (
+            set(UNITS_WORDS)
+            | set(TENS_WORDS)
+            | {w for w in SCALES if len(w) > 2}
+            | {"dozen", "dozens", "decade", "decades", "century", "centuries"}
+            | {"half", "couple", "pair", "twice", "once", "thrice", "quarter"}
+            | {"hundreds", "thousands", "millions", "billions", "score", "scores"}
+        )
+        alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        units = set(TIME_UNITS) | set(MEASURE_UNITS) | set(CURRENCY_WORDS)
+        # "a week", "an hour": an article before a unit is a count of one.
+        alternation += (
+            r"|an?\s+(?:"
+            + "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+            + ")"
+        )
+        _NUMBER_HINT = re.compile(
+            r"[0-9" + "".join(_FRACTIONS) + r"]|\b(?:" + alternation + r")\b", re.I
+        )
+    return _NUMBER_HINT.search(text) is not None
+
+
 def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[str]]:
     """Quantities of one sentence with their windows, and its content words.
 
