@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-j", "--jobs", type=_positive_int, metavar="N", help="worker processes (default: CPU count for many files)")
     run.add_argument("--no-cache", action="store_true", help="do not read or write the fact cache")
     run.add_argument("--cache-dir", metavar="DIR", help="where the fact cache lives (default .newslint_cache)")
+    run.add_argument("--dask", metavar="SCHEDULER", help="run on a Dask cluster at this scheduler address, or 'local' (see docs/dask.md; pip install 'newslint[dask]')")
     parser.add_argument("--version", action="store_true", help="print the version and plugins, then exit")
     return parser
 
@@ -146,6 +147,12 @@ def lint(argv: list[str]) -> int:
             raise UsageError(f"{ns.output_file}: cannot write: it is a folder")
         if not os.path.isdir(folder):
             raise UsageError(f"{ns.output_file}: cannot write: no such folder")
+    if ns.dask:  # fail before discovery, not after it
+        from newslint.archive import require_dask
+
+        require_dask()
+        if ns.fix or ns.diff:
+            raise UsageError("--fix and --diff do not run on Dask; run them without --dask")
     config = load_run_config(ns)
 
     from newslint.discovery import discover
@@ -169,7 +176,12 @@ def lint(argv: list[str]) -> int:
             sys.stderr.write("newslint: no articles found (extensions: "
                              + ", ".join(config.extensions) + ")\n")
         return EXIT_CLEAN
-    result = linter.run(sources, ns.jobs)
+    if ns.dask:
+        from newslint.archive import run_archive
+
+        result = run_archive(linter, sources, ns.dask)
+    else:
+        result = linter.run(sources, ns.jobs)
     from newslint.fixes import workflow
 
     result, done = workflow(ns, config, linter, sources, result)
