@@ -12,6 +12,7 @@ import glob
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newslint.config import Config
 from newslint.errors import InputError
@@ -42,11 +43,9 @@ class _Ignorer:
     """
 
     def __init__(self, config: Config) -> None:
-        import pathspec
-
-        self._pathspec = pathspec
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(config.exclude)
         self.has_excludes = bool(config.exclude)
+        # pathspec is imported only when there is something to match.
+        self.exclude: Any = _spec(list(config.exclude)) if self.has_excludes else None
         self.bases = tuple(
             dict.fromkeys(
                 os.path.abspath(b) + os.sep for b in (config.root, os.getcwd())
@@ -63,7 +62,7 @@ class _Ignorer:
                 lines = handle.read().splitlines()
         except OSError:
             return None
-        return self._pathspec.GitIgnoreSpec.from_lines(lines)
+        return _spec(lines)
 
     def _chain(self, folder: str) -> tuple[tuple[str, object], ...]:
         """(folder + sep, spec) of every .gitignore from ``folder`` up to the repo root."""
@@ -96,6 +95,12 @@ class _Ignorer:
             if spec.match_file(rel):  # type: ignore[attr-defined]
                 return True
         return False
+
+
+def _spec(lines: list[str]) -> Any:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _walk(folder: str, config: Config, ignorer: _Ignorer) -> list[str]:

@@ -125,7 +125,9 @@ class RuleRegistry:
     plugin_of: dict[str, str] = field(default_factory=dict)
 
     def add(self, rule: Any, plugin: str) -> None:
-        if not (isinstance(rule, type) and issubclass(rule, (DocumentRule, CorpusRule))):
+        if not (
+            isinstance(rule, type) and issubclass(rule, (DocumentRule, CorpusRule))
+        ):
             raise PluginError(
                 f"plugin {plugin!r}: register_rules returned {rule!r},"
                 " which is not a DocumentRule or CorpusRule subclass"
@@ -159,7 +161,9 @@ class RuleRegistry:
         return {code.rstrip("0123456789") for code in self.rules}
 
     def is_known_selector(self, selector: str) -> bool:
-        return selector == "ALL" or any(code.startswith(selector) for code in self.rules)
+        return selector == "ALL" or any(
+            code.startswith(selector) for code in self.rules
+        )
 
     def instantiate(self, codes: list[str], config: Config) -> list[Rule]:
         """Rule objects for ``codes`` with options validated from config."""
@@ -225,3 +229,19 @@ def plugin_versions(pm: pluggy.PluginManager) -> list[tuple[str, str]]:
         out.append((dist.project_name, dist.version))
         del plugin
     return sorted(set(out))
+
+
+def installed_plugin_versions() -> list[tuple[str, str]]:
+    """(distribution, version) of every entry-point plugin, without importing it.
+
+    ``--version`` runs on every CI log and must stay fast, so it reads package
+    metadata instead of building the plugin manager.
+    """
+    from importlib.metadata import entry_points
+
+    out = set()
+    for ep in entry_points(group=hookspecs.PROJECT_NAME):
+        dist = getattr(ep, "dist", None)
+        if dist is not None:
+            out.add((dist.metadata["Name"] or ep.name, dist.version))
+    return sorted(out)

@@ -141,7 +141,7 @@ class PhotoCredit(DocumentRule):
         )
         if not names:
             return
-        patterns = compile_credits(names)
+        patterns: dict[str, Any] | None = None  # compiled on the first candidate
         media = _default_pattern("media")
         prose = doc.prose
         captions = image_captions(doc)
@@ -156,6 +156,8 @@ class PhotoCredit(DocumentRule):
             if not text or text[-1] in _PROSE_END:
                 continue  # a credit ends in a name, never in sentence punctuation
             text_offset = 0
+            if patterns is None:
+                patterns = compile_credits(names)
             start = self._credit_start(text, patterns, max(0, len(text) - 300))
             if start is None:
                 continue
