@@ -16,7 +16,26 @@ import argparse
 import random
 from pathlib import Path
 
-SYLLABLES = ["ka", "lo", "mi", "ra", "ten", "vor", "sel", "an", "dri", "bel", "ost", "mar", "lin", "gu", "ze", "pa", "ron", "hil"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "ten",
+    "vor",
+    "sel",
+    "an",
+    "dri",
+    "bel",
+    "ost",
+    "mar",
+    "lin",
+    "gu",
+    "ze",
+    "pa",
+    "ron",
+    "hil",
+]
 EVENTS = ["floods", "wildfire", "earthquake", "strike", "election", "summit", "storm"]
 ROLES = ["Governor", "Mayor", "Minister", "President", "Senator", "Chief"]
 SUBJECTS = [

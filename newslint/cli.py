@@ -34,7 +34,9 @@ def _positive_int(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, got {value!r}"
+        ) from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
     return number
@@ -49,46 +51,150 @@ def build_parser() -> argparse.ArgumentParser:
         " documents one, 'newslint stories PATH...' shows story grouping."
         " Exit codes: 0 clean, 1 findings, 2 error.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - for stdin")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (default: .); - for stdin",
+    )
     sel = parser.add_argument_group("rule selection")
-    sel.add_argument("--select", type=_codes, action="extend", metavar="CODES", help="only these codes or prefixes (comma-separated)")
-    sel.add_argument("--ignore", type=_codes, action="extend", metavar="CODES", help="skip these codes or prefixes")
-    sel.add_argument("--extend-select", type=_codes, action="extend", metavar="CODES", help="add to the selection")
-    sel.add_argument("--extend-ignore", type=_codes, action="extend", metavar="CODES", help="add to the ignored codes")
+    sel.add_argument(
+        "--select",
+        type=_codes,
+        action="extend",
+        metavar="CODES",
+        help="only these codes or prefixes (comma-separated)",
+    )
+    sel.add_argument(
+        "--ignore",
+        type=_codes,
+        action="extend",
+        metavar="CODES",
+        help="skip these codes or prefixes",
+    )
+    sel.add_argument(
+        "--extend-select",
+        type=_codes,
+        action="extend",
+        metavar="CODES",
+        help="add to the selection",
+    )
+    sel.add_argument(
+        "--extend-ignore",
+        type=_codes,
+        action="extend",
+        metavar="CODES",
+        help="add to the ignored codes",
+    )
     inp = parser.add_argument_group("input")
-    inp.add_argument("--corpus", action="append", metavar="PATH|GLOB", help="reference articles: compared, not reported on (repeatable)")
-    inp.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
+    inp.add_argument(
+        "--corpus",
+        action="append",
+        metavar="PATH|GLOB",
+        help="reference articles: compared, not reported on (repeatable)",
+    )
+    inp.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name to report for - (standard input)",
+    )
     inp.add_argument("--config", metavar="FILE", help="use this config file")
     inp.add_argument("--isolated", action="store_true", help="ignore all config files")
     out = parser.add_argument_group("output")
-    out.add_argument("--format", default="default", metavar="FORMAT", help="default, json, github, sarif (or a plugin's)")
-    out.add_argument("--output-file", metavar="FILE", help="write the report here instead of stdout")
-    out.add_argument("--show-source", action="store_true", help="show the line and a caret under each finding")
-    out.add_argument("--statistics", action="store_true", help="print counts per code after the findings")
-    out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    out.add_argument("-q", "--quiet", action="store_true", help="no summary line or notes")
+    out.add_argument(
+        "--format",
+        default="default",
+        metavar="FORMAT",
+        help="default, json, github, sarif (or a plugin's)",
+    )
+    out.add_argument(
+        "--output-file", metavar="FILE", help="write the report here instead of stdout"
+    )
+    out.add_argument(
+        "--show-source",
+        action="store_true",
+        help="show the line and a caret under each finding",
+    )
+    out.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print counts per code after the findings",
+    )
+    out.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+    out.add_argument(
+        "-q", "--quiet", action="store_true", help="no summary line or notes"
+    )
     fixing = parser.add_argument_group("fixes and baseline")
-    fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what is left")
-    fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that may change meaning")
-    fixing.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and write nothing (exit 1 if any)")
-    fixing.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
-    fixing.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
-    fixing.add_argument("--prune-baseline", action="store_true", help="drop fixed entries from the baseline file")
+    fixing.add_argument(
+        "--fix", action="store_true", help="apply safe fixes, then report what is left"
+    )
+    fixing.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also apply fixes that may change meaning",
+    )
+    fixing.add_argument(
+        "--diff",
+        action="store_true",
+        help="print a unified diff of the fixes and write nothing (exit 1 if any)",
+    )
+    fixing.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="hide findings recorded in this baseline file",
+    )
+    fixing.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record the current findings in FILE and exit 0",
+    )
+    fixing.add_argument(
+        "--prune-baseline",
+        action="store_true",
+        help="drop fixed entries from the baseline file",
+    )
     run = parser.add_argument_group("run")
-    run.add_argument("-j", "--jobs", type=_positive_int, metavar="N", help="worker processes (default: CPU count for many files)")
-    run.add_argument("--no-cache", action="store_true", help="do not read or write the fact cache")
-    run.add_argument("--cache-dir", metavar="DIR", help="where the fact cache lives (default .newslint_cache)")
-    run.add_argument("--dask", metavar="SCHEDULER", help="run on a Dask cluster at this scheduler address, or 'local' (see docs/dask.md; pip install 'newslint[dask]')")
-    parser.add_argument("--version", action="store_true", help="print the version and plugins, then exit")
+    run.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes (default: CPU count for many files)",
+    )
+    run.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the fact cache"
+    )
+    run.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where the fact cache lives (default .newslint_cache)",
+    )
+    run.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="run on a Dask cluster at this scheduler address, or 'local' (see docs/dask.md; pip install 'newslint[dask]')",
+    )
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the version and plugins, then exit",
+    )
     return parser
 
 
 def _utf8_streams() -> None:
     """Reports are UTF-8 (JSON and SARIF must be); never crash on a narrow locale."""
     # surrogateescape: a file name undecodable in the locale is written back as its bytes
-    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
+    for stream, errors in (
+        (sys.stdout, "surrogateescape"),
+        (sys.stderr, "backslashreplace"),
+    ):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if hasattr(stream, "reconfigure") and (encoding != "utf8" or stream.errors == "strict"):
+        if hasattr(stream, "reconfigure") and (
+            encoding != "utf8" or stream.errors == "strict"
+        ):
             stream.reconfigure(encoding="utf-8", errors=errors)
 
 
@@ -120,8 +226,12 @@ def load_run_config(ns: argparse.Namespace) -> Any:
         config,
         select=tuple(ns.select) if ns.select else None,
         ignore=tuple(ns.ignore) if ns.ignore else None,
-        extend_select=tuple(config.extend_select) + tuple(ns.extend_select) if ns.extend_select else None,
-        extend_ignore=tuple(config.extend_ignore) + tuple(ns.extend_ignore) if ns.extend_ignore else None,
+        extend_select=tuple(config.extend_select) + tuple(ns.extend_select)
+        if ns.extend_select
+        else None,
+        extend_ignore=tuple(config.extend_ignore) + tuple(ns.extend_ignore)
+        if ns.extend_ignore
+        else None,
         cache_dir=os.path.abspath(ns.cache_dir) if ns.cache_dir else None,
     )
 
@@ -152,14 +262,19 @@ def lint(argv: list[str]) -> int:
 
         require_dask()
         if ns.fix or ns.diff:
-            raise UsageError("--fix and --diff do not run on Dask; run them without --dask")
+            raise UsageError(
+                "--fix and --diff do not run on Dask; run them without --dask"
+            )
     config = load_run_config(ns)
 
     from newslint.discovery import discover
     from newslint.engine import Linter
 
     cli_selectors = [
-        *(ns.select or ()), *(ns.ignore or ()), *(ns.extend_select or ()), *(ns.extend_ignore or ())
+        *(ns.select or ()),
+        *(ns.ignore or ()),
+        *(ns.extend_select or ()),
+        *(ns.extend_ignore or ()),
     ]
     linter = Linter(config, cli_selectors=cli_selectors)
     reporters = _reporters(linter)
@@ -168,13 +283,19 @@ def lint(argv: list[str]) -> int:
             f"unknown format {ns.format!r} (choose from {', '.join(sorted(reporters))})"
         )
     sources = discover(
-        ns.paths, config, stdin_filename=ns.stdin_filename, corpus=corpus_patterns(config, ns)
+        ns.paths,
+        config,
+        stdin_filename=ns.stdin_filename,
+        corpus=corpus_patterns(config, ns),
     )
     linter.use_cache = not ns.no_cache
     if not any(s.is_target for s in sources):
         if not ns.quiet:
-            sys.stderr.write("newslint: no articles found (extensions: "
-                             + ", ".join(config.extensions) + ")\n")
+            sys.stderr.write(
+                "newslint: no articles found (extensions: "
+                + ", ".join(config.extensions)
+                + ")\n"
+            )
         return EXIT_CLEAN
     if ns.dask:
         from newslint.archive import run_archive
@@ -206,7 +327,13 @@ def _use_color(stream: IO[str]) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def _report(ns: argparse.Namespace, linter: Any, reporter_cls: Any, result: Any, stdin_text: dict[str, bytes]) -> None:
+def _report(
+    ns: argparse.Namespace,
+    linter: Any,
+    reporter_cls: Any,
+    result: Any,
+    stdin_text: dict[str, bytes],
+) -> None:
     from newslint.document import decode
 
     lines_cache: dict[str, list[str]] = {}
@@ -227,9 +354,17 @@ def _report(ns: argparse.Namespace, linter: Any, reporter_cls: Any, result: Any,
     stream: IO[str]
     if ns.output_file:
         try:
-            stream = open(ns.output_file, "w", encoding="utf-8", errors="surrogateescape", newline="\n")  # noqa: SIM115
+            stream = open(  # noqa: SIM115 - closed in the finally below
+                ns.output_file,
+                "w",
+                encoding="utf-8",
+                errors="surrogateescape",
+                newline="\n",
+            )
         except OSError as exc:
-            raise UsageError(f"{ns.output_file}: cannot write: {exc.strerror}") from None
+            raise UsageError(
+                f"{ns.output_file}: cannot write: {exc.strerror}"
+            ) from None
     else:
         stream = sys.stdout
     try:
@@ -276,14 +411,9 @@ def _statistics(stream: IO[str], findings: list[Any]) -> None:
 
 def print_version(ns: argparse.Namespace) -> int:
     line = f"newslint {__version__}"
-    try:
-        from newslint.config import load_config
-        from newslint.plugins import build_plugin_manager, plugin_versions
+    from newslint.plugins import installed_plugin_versions
 
-        config = load_config(ns.paths or ["."], config_file=ns.config, isolated=ns.isolated)
-        plugins = plugin_versions(build_plugin_manager(config))
-    except NewslintError:
-        plugins = []
+    plugins = installed_plugin_versions()
     if plugins:
         line += " (plugins: " + ", ".join(f"{n} {v}" for n, v in plugins) + ")"
     sys.stdout.write(line + "\n")

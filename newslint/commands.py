@@ -15,7 +15,9 @@ def _parser(name: str, description: str) -> argparse.ArgumentParser:
 
     parser = _Parser(prog=f"newslint {name}", description=description)
     parser.add_argument("--config", metavar="FILE", help="use this config file")
-    parser.add_argument("--isolated", action="store_true", help="ignore all config files")
+    parser.add_argument(
+        "--isolated", action="store_true", help="ignore all config files"
+    )
     return parser
 
 
@@ -36,7 +38,9 @@ def run_subcommand(name: str, argv: list[str]) -> int:
 
 
 def rules_command(argv: list[str]) -> int:
-    parser = _parser("rules", "List every rule, built-in and plugin, and whether it is enabled.")
+    parser = _parser(
+        "rules", "List every rule, built-in and plugin, and whether it is enabled."
+    )
     parser.add_argument("--format", choices=("default", "json"), default="default")
     ns = parser.parse_args(argv)
     linter = _linter(ns, [])
@@ -62,7 +66,9 @@ def rules_command(argv: list[str]) -> int:
     width = max((len(r["name"]) for r in rows), default=4)
     for r in rows:
         state = "on " if r["enabled"] else "off"
-        sys.stdout.write(f"{r['code']:<6} {state} {r['name']:<{width}}  {r['summary']}\n")
+        sys.stdout.write(
+            f"{r['code']:<6} {state} {r['name']:<{width}}  {r['summary']}\n"
+        )
     return 0
 
 
@@ -92,7 +98,7 @@ def rule_command(argv: list[str]) -> int:
         "",
         f"Suppress: add 'newslint: noqa {code}' to the line, or"
         f" '<!-- newslint: disable-next-line {code} -->' above it;"
-        f" ignore = [\"{code}\"] in config turns it off.",
+        f' ignore = ["{code}"] in config turns it off.',
     ]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
@@ -126,7 +132,9 @@ def stories_command(argv: list[str]) -> int:
     parser.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N")
     ns = parser.parse_args(argv)
     linter = _linter(ns, ns.paths)
-    sources = discover(ns.paths, linter.config, corpus=corpus_patterns(linter.config, ns))
+    sources = discover(
+        ns.paths, linter.config, corpus=corpus_patterns(linter.config, ns)
+    )
     stories = linter.stories(sources, ns.jobs)
     data = describe(stories)
     if ns.format == "json":
@@ -134,7 +142,9 @@ def stories_command(argv: list[str]) -> int:
         sys.stdout.write("\n")
         return 0
     for story in data:
-        sys.stdout.write(f"{story['story']}  ({len(story['paths'])} articles; {story['why']})\n")
+        sys.stdout.write(
+            f"{story['story']}  ({len(story['paths'])} articles; {story['why']})\n"
+        )
         for path in story["paths"]:
             sys.stdout.write(f"    {path}\n")
     return 0

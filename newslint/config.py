@@ -127,7 +127,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (byte {exc.start})") from None
+        raise ConfigError(
+            f"{path}: invalid TOML: not UTF-8 (byte {exc.start})"
+        ) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
 
@@ -183,7 +185,13 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
             if not isinstance(value, dict):
                 raise ConfigError(f"{path}: 'per-file-ignores' must be a table")
             values[attr] = tuple(
-                (glob, tuple(_check_code_shape(c, path, key) for c in _string_list(codes, path, f"per-file-ignores.{glob}")))
+                (
+                    glob,
+                    tuple(
+                        _check_code_shape(c, path, key)
+                        for c in _string_list(codes, path, f"per-file-ignores.{glob}")
+                    ),
+                )
                 for glob, codes in value.items()
             )
         elif key == "rules":
@@ -204,7 +212,9 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
                 _check_stories(value, path)
             values[attr] = tuple(sorted(value.items()))
         elif key == "house-rules":
-            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            if not isinstance(value, list) or not all(
+                isinstance(v, dict) for v in value
+            ):
                 raise ConfigError(
                     f"{path}: 'house-rules' must be an array of tables ([[house-rules]])"
                 )
@@ -231,7 +241,9 @@ def _check_stories(table: dict[str, Any], path: Path | str) -> None:
     for key, value in table.items():
         if key not in _STORIES_KEYS:
             allowed = ", ".join(sorted(_STORIES_KEYS))
-            raise ConfigError(f"{path}: unknown key 'stories.{key}' (allowed: {allowed})")
+            raise ConfigError(
+                f"{path}: unknown key 'stories.{key}' (allowed: {allowed})"
+            )
         kind, low, high, what = _STORIES_KEYS[key]
         ok = not isinstance(value, bool) and (
             isinstance(value, int) if kind is int else isinstance(value, (int, float))
@@ -257,5 +269,10 @@ def with_overrides(config: Config, **overrides: Any) -> Config:
     return dataclasses.replace(config, **changes)
 
 
-
-__all__ = ["Config", "find_config_file", "load_config", "parse_config", "with_overrides"]
+__all__ = [
+    "Config",
+    "find_config_file",
+    "load_config",
+    "parse_config",
+    "with_overrides",
+]

@@ -105,7 +105,7 @@ _COMMON = frozenset(
     leaders meeting press media video photo image images getty reuters associated
     share shares article articles related story stories newsletter subscribe
     advertisement continue continues reading read more click email follow
-    """.split()  # noqa: SIM905
+    """.split()
 )
 _NAME_STOP = frozenset(
     """
@@ -117,7 +117,7 @@ _NAME_STOP = frozenset(
     seven eight nine ten mr mrs ms dr sir st according asked monday tuesday
     wednesday thursday friday saturday sunday january february march april may june
     july august september october november december photo video read related click
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 # Capitalised words that name a role or a kind of body, not one person or place.
@@ -133,7 +133,7 @@ _TITLES = frozenset(
     southern eastern western central new old great saint fort lake river mount
     street road avenue square centre center world news press times post daily herald
     wire television radio online reporting
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 

@@ -169,7 +169,9 @@ class Linter:
         by_path = {r.path: r for r in results}
         kept: list[Finding] = []
         suppressed = 0
-        used: dict[str, set[tuple[int, str]]] = {}  # path -> (directive index, code hidden)
+        used: dict[
+            str, set[tuple[int, str]]
+        ] = {}  # path -> (directive index, code hidden)
         for finding in findings:
             owner = by_path.get(finding.path)
             if owner is None or not owner.is_target:
@@ -193,7 +195,9 @@ class Linter:
             for owner in results:
                 if not (owner.is_target and owner.suppressions.directives):
                     continue
-                for finding in judge(owner.path, owner.suppressions, used.get(owner.path, set()), enabled):
+                for finding in judge(
+                    owner.path, owner.suppressions, used.get(owner.path, set()), enabled
+                ):
                     if not self.selection.ignored_for(finding.path, finding.code):
                         kept.append(finding)
         kept = sorted(set(kept), key=lambda f: f.sort_key)
@@ -322,7 +326,9 @@ class Linter:
             self._cache.close()
         return [make_story(key, members, why) for key, members, why in groups]
 
-    def _per_document(self, sources: list[Any], jobs: int | None) -> Iterator[DocResult]:
+    def _per_document(
+        self, sources: list[Any], jobs: int | None
+    ) -> Iterator[DocResult]:
         if jobs is None:
             jobs = (os.cpu_count() or 1) if len(sources) >= PARALLEL_THRESHOLD else 1
         if jobs <= 1 or len(sources) < 2:
@@ -333,7 +339,9 @@ class Linter:
 
         chunk = max(1, min(64, len(sources) // (jobs * 4) or 1))
         with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=(self.config, self.selection)
+            max_workers=jobs,
+            initializer=_init_worker,
+            initargs=(self.config, self.selection),
         ) as pool:
             yield from pool.map(_work, sources, chunksize=chunk)
 

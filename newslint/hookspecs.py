@@ -47,5 +47,3 @@ def story_key(document: Document) -> str | None:  # type: ignore[empty-body]
     returns the front-matter ``story`` value; when every implementation
     returns None the article is grouped with others by text similarity.
     """
-
-

@@ -110,7 +110,10 @@ class Rule:
                     f"{where}: option {key!r} for {cls.code} must be"
                     f" {_type_name(hints.get(name, Any))}, got {value!r}"
                 )
-            if isinstance(value, list) and _origin(hints.get(name)) in (tuple, frozenset):
+            if isinstance(value, list) and _origin(hints.get(name)) in (
+                tuple,
+                frozenset,
+            ):
                 value = _origin(hints.get(name))(value)
             kwargs[name] = value
         return cls.Options(**kwargs)

@@ -102,7 +102,8 @@ class Suppressions:
         if codes and any(code.startswith(c) for c in codes):
             return True
         return any(
-            first <= line and (last == 0 or line <= last)
+            first <= line
+            and (last == 0 or line <= last)
             and any(code.startswith(c) for c in codes)
             for first, last, codes in self.ranges
         )
@@ -143,14 +144,22 @@ def parse(text: str) -> Suppressions:
                     opened_by[code] = match.start()
                 open_ranges.setdefault(code, line)
         else:  # enable
-            to_close = list(open_ranges) if codes == ALL else [c for c in codes if c in open_ranges]
+            to_close = (
+                list(open_ranges)
+                if codes == ALL
+                else [c for c in codes if c in open_ranges]
+            )
             for code in to_close:
                 ranges.append((open_ranges.pop(code), line, (code,)))
-                scopes.setdefault(opened_by.pop(code), []).append((code, ranges[-1][0], line))
+                scopes.setdefault(opened_by.pop(code), []).append(
+                    (code, ranges[-1][0], line)
+                )
         records.append(
             (
                 match.start(),
-                Directive(kind, line, match.start(), match.end(), codes, *match.span(2)),
+                Directive(
+                    kind, line, match.start(), match.end(), codes, *match.span(2)
+                ),
                 end_line,
             )
         )
@@ -160,9 +169,16 @@ def parse(text: str) -> Suppressions:
     for match in _NOQA.finditer(text):
         line = line_of(match.start())
         lines[line] = lines.get(line, ()) + _codes(match.group(1))
-        codes_span = match.span(1) if match.group(1) is not None else (match.end(), match.end())
+        codes_span = (
+            match.span(1) if match.group(1) is not None else (match.end(), match.end())
+        )
         directive = Directive(
-            "noqa", line, match.start(), match.end(), _codes(match.group(1)), *codes_span
+            "noqa",
+            line,
+            match.start(),
+            match.end(),
+            _codes(match.group(1)),
+            *codes_span,
         )
         records.append((match.start(), directive, line))
     records.sort(key=lambda r: r[0])

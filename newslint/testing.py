@@ -63,7 +63,9 @@ def run_case(case: Case, *, plugins: tuple[str, ...] = ()) -> list[Finding]:
     from newslint.engine import Linter
 
     data = case.data
-    files: dict[str, str] = data.get("files") or {data.get("filename", "article.md"): data["text"]}
+    files: dict[str, str] = data.get("files") or {
+        data.get("filename", "article.md"): data["text"]
+    }
     with tempfile.TemporaryDirectory() as tmp:
         for rel, text in files.items():
             path = Path(tmp, rel)
@@ -95,7 +97,9 @@ def run_case(case: Case, *, plugins: tuple[str, ...] = ()) -> list[Finding]:
 def compare(case: Case, findings: list[Finding]) -> list[str]:
     """Differences between expected and actual findings (empty: the case passes)."""
     expected = case.data.get("expect") or []
-    files = case.data.get("files") or {case.data.get("filename", "article.md"): case.data.get("text", "")}
+    files = case.data.get("files") or {
+        case.data.get("filename", "article.md"): case.data.get("text", "")
+    }
     problems: list[str] = []
     actual = [
         {

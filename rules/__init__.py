@@ -7,7 +7,8 @@ module here and nothing in the engine.
 
 PLUGINS: tuple[str, ...] = (
     "newslint.rules.typography",
-    "newslint.rules.boilerplate", "newslint.rules.names",
+    "newslint.rules.boilerplate",
+    "newslint.rules.names",
     "newslint.rules.meta",
     "newslint.rules.house",
     "newslint.rules.encoding",

@@ -37,7 +37,9 @@ class PreferredSpelling(DocumentRule):
 
     @dataclass(frozen=True)
     class Options:
-        spellings: dict[str, str] = field(default_factory=lambda: {"Organisation": "Organization"})
+        spellings: dict[str, str] = field(
+            default_factory=lambda: {"Organisation": "Organization"}
+        )
 
     @cached_property
     def _pattern(self) -> regex.Pattern[str] | None:
@@ -93,7 +95,10 @@ class BannedPhrase(DocumentRule):
             return
         for match in self._pattern.finditer(doc.prose):
             yield self.finding(
-                doc, match.start(), match.end(), f"avoid '{match.group(0)}' in news copy"
+                doc,
+                match.start(),
+                match.end(),
+                f"avoid '{match.group(0)}' in news copy",
             )
 
 

@@ -19,7 +19,9 @@ class DefaultReporter(Reporter):
         if self.show_source:
             line = self.source_line(finding.path, finding.line)
             if line:
-                prefix = "".join(c if c == "\t" else " " for c in line[: finding.column - 1])
+                prefix = "".join(
+                    c if c == "\t" else " " for c in line[: finding.column - 1]
+                )
                 width = (
                     finding.end_column - finding.column
                     if finding.end_line == finding.line

@@ -13,5 +13,7 @@ class JsonReporter(Reporter):
         """Findings are written together in finish()."""
 
     def finish(self, findings: list[Finding]) -> None:
-        json.dump([f.to_dict() for f in findings], self.stream, indent=2, ensure_ascii=False)
+        json.dump(
+            [f.to_dict() for f in findings], self.stream, indent=2, ensure_ascii=False
+        )
         self.stream.write("\n")

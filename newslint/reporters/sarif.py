@@ -24,7 +24,9 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/")
 
 
-def _location(path: str, line: int, column: int, end_line: int, end_column: int) -> dict[str, Any]:
+def _location(
+    path: str, line: int, column: int, end_line: int, end_column: int
+) -> dict[str, Any]:
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": _uri(path)},
@@ -67,7 +69,9 @@ class SarifReporter(Reporter):
                 "ruleId": f.code,
                 "level": _LEVEL[f.severity],
                 "message": {"text": f.message},
-                "locations": [_location(f.path, f.line, f.column, f.end_line, f.end_column)],
+                "locations": [
+                    _location(f.path, f.line, f.column, f.end_line, f.end_column)
+                ],
             }
             if f.code in index:
                 result["ruleIndex"] = index[f.code]
@@ -75,7 +79,9 @@ class SarifReporter(Reporter):
                 result["relatedLocations"] = [
                     {
                         "id": i,
-                        **_location(r.path, r.line, r.column, r.line, r.column + len(r.text)),
+                        **_location(
+                            r.path, r.line, r.column, r.line, r.column + len(r.text)
+                        ),
                         "message": {"text": r.text},
                     }
                     for i, r in enumerate(f.related)

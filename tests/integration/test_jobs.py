@@ -7,7 +7,18 @@ import random
 import pytest
 from conftest import LOCAL_PLUGIN, write_tree
 
-WORDS = ["council", "river", "bridge", "minister", "storm", "harbour", "vote", "budget", "school", "road"]
+WORDS = [
+    "council",
+    "river",
+    "bridge",
+    "minister",
+    "storm",
+    "harbour",
+    "vote",
+    "budget",
+    "school",
+    "road",
+]
 
 
 def _article(rng: random.Random, index: int) -> str:

@@ -126,12 +126,8 @@ def test_crlf_bom_round_trip(tmp_path: Path, capsys):
     path = tmp_path / "a.md"
     path.write_bytes(raw)
     assert run(tmp_path, "--fix", "a.md") == 0
-    assert (
-        path.read_bytes()
-        == BOM
-        + (
-            b"---\r\nstory: x . .\r\n---\r\nThe talks ended. Officials left.\r\nNo change here.\r\n"
-        )
+    assert path.read_bytes() == BOM + (
+        b"---\r\nstory: x . .\r\n---\r\nThe talks ended. Officials left.\r\nNo change here.\r\n"
     )
 
 
