@@ -282,6 +282,17 @@ _LEAD = regex.compile(
 #: A line this long that ends mid-sentence is hard-wrapped prose (leftover
 #: lines stacked one under another are short).
 _WRAP_WIDTH = 50
+
+
+def _continues(above: str) -> bool:
+    """Whether the line above breaks off mid-sentence: long, no closing
+    punctuation, and ending on a lower-case word ("... came on")."""
+    if len(above) < _WRAP_WIDTH or above[-1] in _CLOSES_LINE:
+        return False
+    last = above.rsplit(None, 1)[-1]
+    return last[:1].islower() or last[:1].isdigit() or last.endswith(",")
+
+
 _CLOSES_LINE = '.!?:;"”’)]|*_>'
 _TRAIL_CHARS = " \t\r\n*_»›→←‹«|>:…"
 
@@ -368,9 +379,7 @@ def _doc_lines(text: str, prose: str) -> list[Line]:
                 core,
                 markup,
                 key_at(core, 0),
-                len(above) >= _WRAP_WIDTH
-                and not markup
-                and above[-1] not in _CLOSES_LINE,
+                _continues(above) and not markup,
             )
         )
     return out
