@@ -72,12 +72,13 @@ class _Session:
                 from distributed import LocalCluster
 
                 self.cluster = LocalCluster(
-                    processes=False, dashboard_address=None, silence_logs=40
+                    processes=False, dashboard_address=":0", silence_logs=40
                 )
                 self.client = Client(self.cluster, set_as_default=False)
             else:
+                _check_address(address)  # before Client: a failed one lingers
                 self.client = Client(address, set_as_default=False)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any failure to connect is a usage error
             self.close()
             detail = " ".join(str(exc).split()) or type(exc).__name__
             raise UsageError(
@@ -89,7 +90,7 @@ class _Session:
         try:
             workers = self.client.scheduler_info()["workers"].values()
             return max(1, sum(int(w.get("nthreads", 1)) for w in workers))
-        except Exception:
+        except Exception:  # noqa: BLE001 - only a partition size hint
             return 1
 
     def close(self) -> None:
@@ -98,6 +99,19 @@ class _Session:
             client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _check_address(address: str) -> None:
+    """Reject an unknown scheme or a missing port without building a Client."""
+    from distributed.comm import parse_address
+    from distributed.comm.registry import get_backend
+
+    scheme, location = parse_address(address)
+    get_backend(scheme)  # ValueError naming the known schemes
+    if scheme in ("tcp", "tls", "ws", "wss"):
+        host, _, port = location.rpartition(":")
+        if not host or not port.isdigit():
+            raise ValueError("expected host:port, e.g. tcp://10.0.0.5:8786")
 
 
 def run_archive(linter: Linter, sources: list[Any], scheduler: Any) -> RunResult:

@@ -257,7 +257,7 @@ def lint(argv: list[str]) -> int:
             raise UsageError(f"{ns.output_file}: cannot write: it is a folder")
         if not os.path.isdir(folder):
             raise UsageError(f"{ns.output_file}: cannot write: no such folder")
-    if ns.dask:  # fail before discovery, not after it
+    if ns.dask is not None:  # fail before discovery, not after it
         from newslint.archive import require_dask
 
         require_dask()
@@ -297,7 +297,7 @@ def lint(argv: list[str]) -> int:
                 + ")\n"
             )
         return EXIT_CLEAN
-    if ns.dask:
+    if ns.dask is not None:
         from newslint.archive import run_archive
 
         result = run_archive(linter, sources, ns.dask)

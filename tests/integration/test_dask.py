@@ -92,7 +92,7 @@ def cluster():  # type: ignore[no-untyped-def]
             processes=False,
             n_workers=2,
             threads_per_worker=1,
-            dashboard_address=None,
+            dashboard_address=":0",
             silence_logs=40,
         ) as local,
         Client(local, set_as_default=False) as client,
@@ -187,6 +187,31 @@ def test_cli_json_is_byte_identical(
         == 1
     )
     assert capsys.readouterr().out == local.out
+
+
+@needs_dask
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("foo://bar", "unknown address scheme 'foo'"),
+        ("hostonly", "expected host:port"),
+        ("", "expected host:port"),
+    ],
+)
+def test_malformed_scheduler_address(
+    address: str,
+    why: str,
+    corpus: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(corpus)
+    assert main(["--dask", address, "content/extra"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith(
+        f"newslint: error: cannot connect to the Dask scheduler {address!r}: {why}"
+    )
 
 
 @needs_dask
