@@ -34,7 +34,7 @@ import threading
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from newslint.errors import InputError, UsageError
+from newslint.errors import InputError, NewslintError, PluginError, UsageError
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from newslint.selection import Selection
 
 INSTALL_HINT = "--dask needs Dask installed: pip install 'newslint[dask]'"
+_HINT = "every Dask worker needs the same newslint and plugins as the client; see docs/dask.md"
 #: Files per bag partition, at most (fewer when the cluster has many threads).
 MAX_PARTITION = 256
 
@@ -124,6 +125,13 @@ def run_archive(linter: Linter, sources: list[Any], scheduler: Any) -> RunResult
     session = _Session(scheduler)
     try:
         return _run(linter, sources, session)
+    except NewslintError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        detail = " ".join(str(exc).split())
+        raise PluginError(
+            f"the Dask run failed: {type(exc).__name__}: {detail} ({_HINT})"
+        ) from None
     finally:
         session.close()
 
@@ -149,14 +157,18 @@ def _run(linter: Linter, sources: list[Any], session: _Session) -> RunResult:
     ]
     if not items:
         return linter.finalize([], [], [])
+    from newslint._version import __version__
+
     token = uuid.uuid4().hex
+    # What every worker must have: this newslint and the client's rule set.
+    expected = (__version__, tuple(linter.registry.codes()))
     config, selection = linter.config, linter.selection
     size = max(1, min(MAX_PARTITION, math.ceil(len(items) / (4 * session.threads()))))
     compute = {"scheduler": session.client}
 
     # 1. Per-document pass; full results stay on the workers.
     bag = db.from_sequence(items, partition_size=size)
-    results = bag.map_partitions(_process_partition, config, selection, token)
+    results = bag.map_partitions(_process_partition, config, selection, token, expected)
     results = session.client.persist(results)
     light: list[DocResult] = [
         r for _, r in sorted(results.map(_light).compute(**compute), key=_first)
@@ -184,7 +196,7 @@ def _run(linter: Linter, sources: list[Any], session: _Session) -> RunResult:
             tagged = results.map_partitions(_tag, assigned)
             by_story = tagged.groupby(_first, shuffle="tasks")
             checked = by_story.map_partitions(
-                _check_stories, named, config, selection, token
+                _check_stories, named, config, selection, token, expected
             ).compute(**compute)
             for _, story_findings in sorted(checked, key=_first):
                 findings.extend(story_findings)
@@ -206,17 +218,61 @@ _LINTERS: dict[str, Linter] = {}
 _LOCK = threading.Lock()
 
 
-def _worker_linter(token: str, config: Config, selection: Selection) -> Linter:
+def _worker_linter(
+    token: str,
+    config: Config,
+    selection: Selection,
+    expected: tuple[str, tuple[str, ...]],
+) -> Linter:
     """One Linter per worker process and run (plugins load once, not per task)."""
     with _LOCK:
         linter = _LINTERS.get(token)
         if linter is None:
-            from newslint.engine import Linter
-
             if len(_LINTERS) >= 4:  # old runs on a long-lived worker
                 _LINTERS.clear()
-            linter = _LINTERS[token] = Linter(config, selection)
+            linter = _LINTERS[token] = _build_linter(config, selection, expected)
         return linter
+
+
+def _build_linter(
+    config: Config, selection: Selection, expected: tuple[str, tuple[str, ...]]
+) -> Linter:
+    """The worker's Linter, or one line saying how the worker differs."""
+    from newslint._version import __version__
+    from newslint.engine import Linter
+
+    version, codes = expected
+    where = _worker_address()
+    if __version__ != version:
+        raise PluginError(
+            f"Dask worker {where} has newslint {__version__}, the client {version} ({_HINT})"
+        )
+    try:
+        linter = Linter(config, selection)
+    except Exception as exc:  # noqa: BLE001 - one line naming the worker
+        detail = " ".join(str(exc).split())
+        raise PluginError(
+            f"Dask worker {where} cannot build the rules: {type(exc).__name__}:"
+            f" {detail} ({_HINT})"
+        ) from None
+    have = set(linter.registry.codes())
+    if have != set(codes):
+        missing = ", ".join(sorted(set(codes) - have)) or "none"
+        extra = ", ".join(sorted(have - set(codes))) or "none"
+        raise PluginError(
+            f"Dask worker {where} has other rules than the client (missing: {missing};"
+            f" extra: {extra}) ({_HINT})"
+        )
+    return linter
+
+
+def _worker_address() -> str:
+    try:
+        from distributed import get_worker
+
+        return str(get_worker().address)
+    except Exception:  # noqa: BLE001 - not on a worker (tests)
+        return "(unknown)"
 
 
 def _read(path: str, read_path: str) -> bytes:
@@ -232,10 +288,11 @@ def _process_partition(
     config: Config,
     selection: Selection,
     token: str,
+    expected: tuple[str, tuple[str, ...]],
 ) -> list[tuple[int, DocResult]]:
     from newslint.engine import _facts_as_json
 
-    linter = _worker_linter(token, config, selection)
+    linter = _worker_linter(token, config, selection, expected)
     out = []
     for index, path, read_path, is_target, raw in items:
         data = raw if raw is not None else _read(path, read_path or path)
@@ -268,10 +325,11 @@ def _check_stories(
     config: Config,
     selection: Selection,
     token: str,
+    expected: tuple[str, tuple[str, ...]],
 ) -> list[tuple[int, list[Any]]]:
     from newslint.corpus import make_story
 
-    linter = _worker_linter(token, config, selection)
+    linter = _worker_linter(token, config, selection, expected)
     out = []
     for gid, tagged in groups:
         key, why = meta[gid]

@@ -251,3 +251,21 @@ def test_fix_is_refused_with_dask(
     monkeypatch.chdir(corpus)
     assert main(["--dask", "local", "--fix", "content/extra"]) == 2
     assert "--fix and --diff do not run on Dask" in capsys.readouterr().err
+
+
+@needs_dask
+def test_worker_with_other_newslint_or_rules_is_refused(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslint._version import __version__
+    from newslint.archive import _build_linter
+    from newslint.errors import PluginError
+
+    linter, _ = _sources_and_linter(corpus, monkeypatch)
+    codes = tuple(linter.registry.codes())
+    built = _build_linter(linter.config, linter.selection, (__version__, codes))
+    assert built.selection == linter.selection
+    with pytest.raises(PluginError, match=r"has newslint .*, the client 0\.0\.0a0"):
+        _build_linter(linter.config, linter.selection, ("0.0.0a0", codes))
+    with pytest.raises(PluginError, match=r"other rules .*missing: HX999; extra: none"):
+        _build_linter(linter.config, linter.selection, (__version__, (*codes, "HX999")))
