@@ -13,4 +13,5 @@ PLUGINS: tuple[str, ...] = (
     "newslint.rules.house",
     "newslint.rules.encoding",
     "newslint.rules.numbers",
+    "newslint.rules.quotes",
 )
