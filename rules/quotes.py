@@ -369,7 +369,7 @@ class _Analysis:
             aligned = _align(unit.words, cand.words, opts.max_end_difference)
             if aligned is None:
                 continue
-            al = aligned
+            al = _drop_junction_words(aligned, unit, cand)
             threshold = (
                 opts.same_speaker_similarity if speakers else opts.min_similarity
             )
@@ -465,6 +465,43 @@ class _Analysis:
             left.append("")
             right.append("")
         return " … ".join(left).strip(), " … ".join(right).strip()
+
+
+def _drop_junction_words(al: _Aligned, a: _Unit, b: _Unit) -> _Aligned:
+    """Ignore a connective missing where one side's quotation is split.
+
+    `“We waited three years,” she said. “We will not wait longer.”` drops the
+    "and" of `“We waited three years and we will not wait longer”`: a block
+    of function words on one side only, at the junction of two pieces of the
+    other side's run, is the split, not a change of wording.
+    """
+    if not al.blocks:
+        return al
+    keep = []
+    for c0, c1 in al.blocks:
+        cols = al.columns[c0:c1]
+        only_a = all(y is None for _x, y, _s in cols)
+        only_b = all(x is None for x, _y, _s in cols)
+        words = [
+            (a.words[x] if x is not None else b.words[y])  # type: ignore[index]
+            for x, y, _s in cols
+        ]
+        if (only_a or only_b) and all(w in STOPWORDS for w in words):
+            other, side = (b, 1) if only_a else (a, 0)
+            before = al.columns[c0 - 1][side] if c0 > 0 else None
+            after = al.columns[c1][side] if c1 < len(al.columns) else None
+            if (
+                before is not None
+                and after is not None
+                and other.where[before][0] != other.where[after][0]
+            ):
+                continue
+        keep.append((c0, c1))
+    if len(keep) == len(al.blocks):
+        return al
+    from dataclasses import replace
+
+    return replace(al, blocks=keep)
 
 
 def _diff_words(al: _Aligned, side: int) -> set[int]:
