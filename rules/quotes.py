@@ -87,7 +87,13 @@ class _Unit:
     where: list[tuple[int, int, int]]
     who: list[str]
     quotes: list[int]
-    norm: str = field(default="")
+    _content: frozenset[str] | None = field(default=None, repr=False)
+
+    def content(self) -> frozenset[str]:
+        """The unit's distinct content words (not in STOPWORDS)."""
+        if self._content is None:
+            self._content = frozenset(w for w in self.words if w not in STOPWORDS)
+        return self._content
 
 
 @dataclass
@@ -359,13 +365,20 @@ class _Analysis:
             return self._cache[key]
         opts = self.options
         best: _Match | None = None
-        mine = {w for w in unit.words if w not in STOPWORDS}
+        mine = unit.content()
+        # Cheap ranking first: only the few candidates sharing the most
+        # content words are aligned (a quotation and the run it belongs to
+        # count separately, hence more than one).
+        ranked = []
         for cand in self.units[other]:
             speakers = same_speaker(unit.who, cand.who)
             if speakers is False:
                 continue
-            if len(mine & {w for w in cand.words if w not in STOPWORDS}) < 2:
-                continue
+            shared = len(mine & cand.content())
+            if shared >= (2 if speakers else 3):
+                ranked.append((-shared, len(ranked), cand, speakers))
+        ranked.sort(key=lambda item: item[:2])
+        for _shared, _k, cand, speakers in ranked[:4]:
             aligned = _align(unit.words, cand.words, opts.max_end_difference)
             if aligned is None:
                 continue
