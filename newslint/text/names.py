@@ -485,7 +485,7 @@ def extract_mentions(doc: Document) -> list[Mention]:
             flush()  # acronyms (NATO, SCO) are not name parts
             continue
         if (
-            any(ch.isdigit() for ch in word)
+            (not word.isalpha() and any(ch.isdigit() for ch in word))
             or match.start() in dotted_chars
             or _CONTRACTION.search(word)
             or word.lower() in CALENDAR

@@ -63,6 +63,13 @@ class Quote:
     words: list[tuple[str, int, int]] = field(default_factory=list)
 
 
+_MARKS = re.compile(
+    "["
+    + re.escape("".join(sorted(set(_OPENERS) | set(_CLOSERS) | set("\"”’‘'“„"))))
+    + "]"
+)
+
+
 def _prev_char(text: str, i: int, lo: int) -> str:
     return text[i - 1] if i > lo else " "
 
@@ -79,10 +86,14 @@ def _spans_in_paragraph(
     ``kind`` is "double" or "single"; start/end exclude the marks.
     """
     out: list[tuple[int, int, bool, str]] = []
-    i = lo
     open_at: int | None = None
     opener = ""
-    while i < hi:
+    skip_until = lo
+    # Only quotation marks change the state: visit them, not every character.
+    for mark in _MARKS.finditer(text, lo, hi):
+        i = mark.start()
+        if i < skip_until:
+            continue
         ch = text[i]
         before, after = _prev_char(text, i, lo), _next_char(text, i, hi)
         if open_at is None:
@@ -102,7 +113,7 @@ def _spans_in_paragraph(
                     end = _single_close(text, i + 1, hi, "’" if ch == "‘" else "'")
                     if end is not None:
                         out.append((i + 1, end, True, "single"))
-                        i = end + 1
+                        skip_until = end + 1
                         continue
         else:
             closes = (
@@ -118,7 +129,6 @@ def _spans_in_paragraph(
                 # closing mark; end it before this one.
                 out.append((open_at, _rstrip(text, open_at, i), False, "double"))
                 open_at, opener = i + 1, ch
-        i += 1
     if open_at is not None and open_at < hi:
         out.append((open_at, hi, False, "double"))
     return out
