@@ -27,6 +27,7 @@ sentence, without numbers, units and function words.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -1353,34 +1354,36 @@ def _side(
     return out
 
 
-_NUMBER_HINT: re.Pattern[str] | None = None
+_DIGIT_HINT = re.compile("[0-9" + "".join(_FRACTIONS) + "]")
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+@functools.cache
+def _hint_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Number words, and unit words that count one after "a"/"an" ("a week")."""
+    numbers = frozenset(
+        set(UNITS_WORDS)
+        | set(TENS_WORDS)
+        | {w for w in SCALES if len(w) > 2}
+        | {"dozen", "dozens", "decade", "decades", "century", "centuries"}
+        | {"half", "couple", "pair", "twice", "once", "thrice", "quarter"}
+        | {"hundreds", "thousands", "millions", "billions", "score", "scores"}
+    )
+    units = frozenset(set(TIME_UNITS) | set(MEASURE_UNITS) | set(CURRENCY_WORDS))
+    return numbers, units
 
 
 def might_hold_quantity(text: str) -> bool:
     """A cheap pre-check: False only when ``text`` has no digit, fraction
-    character or number word, so the full parse can be skipped."""
-    global _NUMBER_HINT
-    if _NUMBER_HINT is None:
-        words = (
-            set(UNITS_WORDS)
-            | set(TENS_WORDS)
-            | {w for w in SCALES if len(w) > 2}
-            | {"dozen", "dozens", "decade", "decades", "century", "centuries"}
-            | {"half", "couple", "pair", "twice", "once", "thrice", "quarter"}
-            | {"hundreds", "thousands", "millions", "billions", "score", "scores"}
-        )
-        alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-        units = set(TIME_UNITS) | set(MEASURE_UNITS) | set(CURRENCY_WORDS)
-        # "a week", "an hour": an article before a unit is a count of one.
-        alternation += (
-            r"|an?\s+(?:"
-            + "|".join(sorted(map(re.escape, units), key=len, reverse=True))
-            + ")"
-        )
-        _NUMBER_HINT = re.compile(
-            r"[0-9" + "".join(_FRACTIONS) + r"]|\b(?:" + alternation + r")\b", re.I
-        )
-    return _NUMBER_HINT.search(text) is not None
+    character, number word or "a"/"an" before a unit, so the full parse can
+    be skipped (set look-ups, no big alternation)."""
+    if _DIGIT_HINT.search(text):
+        return True
+    numbers, units = _hint_words()
+    words = set(_LOWER_WORD.findall(text.lower()))
+    if not numbers.isdisjoint(words):
+        return True
+    return bool(words & {"a", "an"}) and not units.isdisjoint(words)
 
 
 def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[str]]:
