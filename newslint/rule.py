@@ -20,6 +20,15 @@ from newslint.document import Document
 from newslint.finding import Finding, Fix, Related, Severity
 
 CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+
+
+def one_line(message: str) -> str:
+    """A finding's message on one line: text quoted from a hard-wrapped
+    paragraph must not break the one-finding-per-line output."""
+    return (
+        _LINE_BREAK.sub(" ", message) if "\n" in message or "\r" in message else message
+    )
 
 
 @dataclass(frozen=True)
@@ -140,7 +149,7 @@ class Rule:
             end_line=end_line,
             end_column=end_column,
             code=self.code,
-            message=message,
+            message=one_line(message),
             severity=severity or self.severity,
             rule=self.name,
             related=tuple(related),
@@ -203,7 +212,7 @@ class CorpusRule(Rule):
             end_line=end_line,
             end_column=end_column,
             code=self.code,
-            message=message,
+            message=one_line(message),
             severity=severity or self.severity,
             rule=self.name,
             related=tuple(related),

@@ -139,3 +139,11 @@ def test_testing_run_case_reports_only_targets():
     assert compare(
         both, run_case(both, plugins=(str(LOCAL_PLUGIN),))
     )  # unexpected findings reported
+
+
+def test_messages_quoting_wrapped_text_stay_on_one_line():
+    from newslint.rule import one_line
+
+    assert one_line("'nearly three\nyears' vs 'two\r\n  decades'") == (
+        "'nearly three years' vs 'two decades'"
+    )
