@@ -21,6 +21,7 @@ from pathlib import Path
 import regex
 
 from newslint import Document, DocumentRule, Finding, Fix, Severity, hookimpl
+from newslint.text.quantities import TENS_WORDS, UNITS_WORDS
 
 _HERE = Path(__file__).resolve().parent
 
@@ -419,38 +420,9 @@ class GluedWords(DocumentRule):
 
 # -- NT105 ------------------------------------------------------------------------
 
-_NUMBER_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "thousand": 1000,
-}
+_NUMBER_WORDS = frozenset(
+    {*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand"}
+)  # the spelled-out numbers of the shared quantity analyser
 _DIGIT_WORDS = (
     "",
     "one",
