@@ -175,7 +175,7 @@ def expand_corpus(
     return [
         _display(m)
         for m in matches
-        if os.path.isfile(m)
-        and m.lower().endswith(extensions)
-        and not ignorer.excluded(Path(m), False)
+        if m.lower().endswith(extensions)  # cheapest test first
+        and not ignorer.excluded(m, False)
+        and os.path.isfile(m)
     ]

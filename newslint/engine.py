@@ -299,22 +299,38 @@ class Linter:
         from newslint.corpus import group, make_story
 
         groups = group(results, self.config, targets_only=True)
-        whole = any(r.scope == "corpus" for r in self.corpus_rules)
-        needed = [
-            r
+        whole_codes = [r.code for r in self.corpus_rules if r.scope == "corpus"]
+        story_codes = [r.code for r in self.corpus_rules if r.scope != "corpus"]
+        in_target_stories = {
+            id(r)
             for _, members, _ in groups
-            if whole or any(m.is_target for m in members)
+            if any(m.is_target for m in members)
             for r in members
-            if r.cached
-        ]
-        if needed:
-            codes = [r.code for r in self.corpus_rules]
-            loaded = self._cache.facts([r.content_hash for r in needed], codes)
+        }
+        # Corpus-wide rules need every article's facts; story rules only the
+        # facts of stories that hold a target (the pre-commit case reads few).
+        wants: dict[int, tuple[DocResult, list[str]]] = {}
+        for result in results:
+            if not result.cached:
+                continue
+            codes = list(whole_codes)
+            if id(result) in in_target_stories:
+                codes += story_codes
+            if codes:
+                wants[id(result)] = (result, codes)
+        if wants:
+            loaded: dict[str, dict[str, Any]] = {}
+            for codes in {tuple(c) for _, c in wants.values()}:
+                hashes = [
+                    r.content_hash for r, c in wants.values() if tuple(c) == codes
+                ]
+                for digest, facts in self._cache.facts(hashes, codes).items():
+                    loaded.setdefault(digest, {}).update(facts)
             by_path = {s.path: s for s in sources}
-            for result in needed:
+            for result, codes in wants.values():
                 facts = loaded.get(result.content_hash, {})
                 if all(code in facts for code in codes):
-                    result.facts.update(facts)
+                    result.facts.update({c: facts[c] for c in codes})
                 else:  # a row went missing or does not decode: recompute
                     source = by_path[result.path]
                     fresh = self.process(source.path, read_source(source), False)
