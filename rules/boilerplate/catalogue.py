@@ -6,6 +6,7 @@ line against hundreds of entries in one look-up, and the per-line analysis
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -60,17 +61,15 @@ def agencies() -> tuple[str, ...]:
 
 
 def _literal(text: str) -> str:
+    """An entry's words as a pattern: any hyphen may be a space or missing,
+    either apostrophe matches, runs of space are flexible."""
     out = []
     for word in text.split():
-        pieces = []
-        for char in word:
-            if char in "-‐–":
-                pieces.append(r"[-‐\s]?")
-            elif char in "'’":
-                pieces.append("['’]")
-            else:
-                pieces.append(regex.escape(char))
-        out.append("".join(pieces))
+        escaped = re.escape(word)  # one C-level escape per word, not per char
+        for hyphen in ("\\-", "‐", "–"):
+            escaped = escaped.replace(hyphen, "\x00")
+        escaped = escaped.replace("'", "\x01").replace("’", "\x01")
+        out.append(escaped.replace("\x00", r"[-‐\s]?").replace("\x01", "['’]"))
     return r"\s*".join(out) if len(out) == 1 else r"\s+".join(out)
 
 
