@@ -357,8 +357,6 @@ class Analysis:
 
     # -- word pairs -----------------------------------------------------------
     def _pair_words(self) -> None:
-        from rapidfuzz import fuzz, process
-
         words = sorted(
             {t for t in self.usage if _name_word(t) and t not in self.ordinary}
             | {t for m in self.house for t in m.tokens}
@@ -374,6 +372,8 @@ class Analysis:
             stop = bisect_right(lengths, lengths[i] + 3)
             if stop <= i + 1:
                 continue
+            from rapidfuzz import fuzz, process  # only when there is a pair to score
+
             matches = process.extract(
                 fa,
                 folded[i + 1 : stop],
