@@ -21,7 +21,6 @@ from pathlib import Path
 import regex
 
 from newslint import Document, DocumentRule, Finding, Fix, Severity, hookimpl
-from newslint.text.quantities import TENS_WORDS, UNITS_WORDS
 
 _HERE = Path(__file__).resolve().parent
 
@@ -420,9 +419,16 @@ class GluedWords(DocumentRule):
 
 # -- NT105 ------------------------------------------------------------------------
 
-_NUMBER_WORDS = frozenset(
-    {*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand"}
-)  # the spelled-out numbers of the shared quantity analyser
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    """The spelled-out numbers of the shared quantity analyser (imported on
+    first use: that module is large and most runs never need it)."""
+    from newslint.text.quantities import TENS_WORDS, UNITS_WORDS
+
+    return frozenset({*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand"})
+
+
 _DIGIT_WORDS = (
     "",
     "one",
@@ -490,7 +496,7 @@ class DigitInSpelledNumber(DocumentRule):
             if token.lower() in _MIXED_NAMES:
                 continue
             parts = list(_PART.finditer(token))
-            words = [p.group(0) for p in parts if p.group(0).lower() in _NUMBER_WORDS]
+            words = [p.group(0) for p in parts if p.group(0).lower() in _number_words()]
             digits = [p for p in parts if p.group(0).isdigit() and len(p.group(0)) == 1]
             if not words or not [d for d in digits if d.group(0) != "0"]:
                 continue
