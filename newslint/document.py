@@ -148,6 +148,16 @@ class Document:
         return markup.merge(spans)
 
     @cached_property
+    def directive_text(self) -> str:
+        """``text`` with front matter and code masked: where suppression
+        comments are read (a comment shown inside a code example is not one)."""
+        spans: list[markup.Span] = [self._front[0]] if self._front else []
+        if self.is_markdown:
+            spans.extend(markup.fenced_code(self.text))
+            spans.extend(markup.inline_code(self.text))
+        return markup.mask(self.text, spans) if spans else self.text
+
+    @cached_property
     def prose(self) -> str:
         """``text`` with non-prose blanked to spaces: same length, same lines."""
         return markup.mask(self.text, self.masked_spans)

@@ -99,7 +99,7 @@ class Linter:
         if is_target:
             for rule in self.document_rules:
                 result.findings.extend(_run(rule, doc, rule_check))
-            result.suppressions = suppression.parse(doc.text)
+            result.suppressions = suppression.parse(doc.directive_text)
         for rule in self.corpus_rules:
             result.facts[rule.code] = _run(rule, doc, rule_extract)
         if self.corpus_rules or self.want_stories:

@@ -79,7 +79,11 @@ def apply_fixes(
     """Apply the non-overlapping fixes of ``findings`` to ``doc.text``."""
     text = doc.text
     protected = protected_spans(doc)
-    sup = suppressions if suppressions is not None else suppression.parse(text)
+    sup = (
+        suppressions
+        if suppressions is not None
+        else suppression.parse(doc.directive_text)
+    )
     outcome = Outcome(text)
     candidates: dict[tuple[int, int, str], Fix] = {}
     for finding in findings:

@@ -119,7 +119,8 @@ def paragraph_units(doc: Document) -> list[_Unit]:
 
 # ". ." or ".." or ",," not part of an ellipsis (". . ." or "...").
 _DOUBLED = regex.compile(
-    r"(?<![.\s]\s?)(?<!\.)([.,;:])([\"”’»)]*)([ \t]?)(?<!\.\.)\1(?![ \t]?\.)"
+    # The first mark closes a word, a figure or a quotation: "../data" is a path.
+    r"(?<=[\p{L}\p{N}”’\"»)\]%])(?<![.\s]\s?)(?<!\.)([.,;:])([\"”’»)]*)([ \t]?)(?<!\.\.)\1(?![ \t]?\.)"
 )
 
 
@@ -809,7 +810,7 @@ class FusedParagraph(DocumentRule):
             if unit.end - unit.start < limit * 2:
                 continue  # cannot hold that many words
             words = _WORD.findall(prose, unit.start, unit.end)
-            if len(words) <= limit:
+            if len(words) <= limit or _is_structured(prose[unit.start : unit.end]):
                 continue
             sentences = 1 + sum(
                 1 for _ in _SENTENCE_BREAK.finditer(prose, unit.start, unit.end)
@@ -825,6 +826,16 @@ class FusedParagraph(DocumentRule):
                 f"paragraph of {len(words)} words and {sentences} sentences"
                 f" (over {limit}): paragraph breaks lost?",
             )
+
+
+_STRUCTURED_LINE = re.compile(r"[ \t]*(?:\||[-*+•][ \t]|\d{1,3}[.)][ \t])")
+
+
+def _is_structured(block: str) -> bool:
+    """A Markdown table or list: many short rows, not prose fused together."""
+    lines = [line for line in block.splitlines() if line.strip()]
+    rows = sum(1 for line in lines if _STRUCTURED_LINE.match(line))
+    return len(lines) >= 3 and rows * 2 >= len(lines)
 
 
 def _fused_example() -> str:

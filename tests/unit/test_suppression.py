@@ -130,3 +130,15 @@ def test_lowercase_codes_are_not_codes():
     # 'nt101' is not a code: the noqa then covers everything on the line (like flake8's bare noqa)
     assert sup.suppresses(1, "NB101")
     assert sup.suppresses(1, "NT101")
+
+
+def test_directives_shown_as_code_in_markdown_are_not_directives(tmp_path):
+    from newslint import Document
+    from newslint.suppression import parse
+
+    text = (
+        "Intro.\n\n```markdown\n<!-- newslint: disable-file NB -->\n```\n\n"
+        "Use `newslint: noqa NT101` on a line.\n"
+    )
+    assert not parse(Document("a.md", text).directive_text)
+    assert parse(Document("a.txt", text).directive_text)  # plain text has no code
