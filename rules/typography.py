@@ -119,8 +119,9 @@ def paragraph_units(doc: Document) -> list[_Unit]:
 
 # ". ." or ".." or ",," not part of an ellipsis (". . ." or "...").
 _DOUBLED = regex.compile(
-    # The first mark closes a word, a figure or a quotation: "../data" is a path.
-    r"(?<=[\p{L}\p{N}”’\"»)\]%])(?<![.\s]\s?)(?<!\.)([.,;:])([\"”’»)]*)([ \t]?)(?<!\.\.)\1(?![ \t]?\.)"
+    # The first mark must follow text, not a space, bracket or slash: "../data"
+    # and "./notes" are paths.
+    r"(?<=[^\s(\[{/\\])(?<![.\s]\s?)(?<!\.)([.,;:])([\"”’»)]*)([ \t]?)(?<!\.\.)\1(?![ \t]?\.)"
 )
 
 
