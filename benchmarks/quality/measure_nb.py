@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 """Precision and recall of the NB (boilerplate) rules on hand-written fixtures.
 
-    python benchmarks/quality/measure_nb.py [--verbose]
+    python benchmarks/quality/measure_nb.py [--verbose] [CORPUS ...]
+
+CORPUS names folders under benchmarks/quality/nb/ (default: all of them,
+clean, dirty, holdout, holdout2, holdout3), so a held-out batch can be
+measured on its own: ``measure_nb.py holdout3``.
 
 benchmarks/quality/nb/clean/ holds professionally styled articles with no
 leftovers (AP style, British spelling, Markdown with links and lists): every
 NB finding there is a false positive. benchmarks/quality/nb/dirty/ holds
 articles whose leftover lines start with the marker "⟦NB⟧" (stripped before
 linting). Scoring is per line: a marked line with at least one NB finding is
-a hit; a line with NB findings but no marker is a false positive.
+a hit; a line with NB findings but no marker is a false positive. Files
+named ``clean_*`` in the held-out folders are clean articles too and count
+towards the clean-text false-positive rate.
 """
 
 from __future__ import annotations
@@ -23,6 +29,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "nb"
 MARK = "⟦NB⟧"
+CORPORA = ("clean", "dirty", "holdout", "holdout2", "holdout3")
+
+
+def is_clean(name: str) -> bool:
+    """Whether ``folder/file`` is a clean article (no leftovers at all)."""
+    return name.startswith("clean/") or name.split("/", 1)[-1].startswith("clean_")
 
 
 def load(folder: Path) -> dict[str, tuple[str, set[int]]]:
@@ -76,13 +88,17 @@ def lint(files: dict[str, tuple[str, set[int]]]) -> list[dict]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every finding")
+    parser.add_argument(
+        "corpora",
+        nargs="*",
+        metavar="CORPUS",
+        choices=[[], *CORPORA],
+        help=f"folders under nb/ to measure (default: all of {', '.join(CORPORA)})",
+    )
     args = parser.parse_args()
-    files = {
-        **load(HERE / "clean"),
-        **load(HERE / "dirty"),
-        **load(HERE / "holdout"),
-        **load(HERE / "holdout2"),
-    }
+    files = {}
+    for corpus in args.corpora or CORPORA:
+        files.update(load(HERE / corpus))
     findings = lint(files)
     flagged: dict[tuple[str, int], list[dict]] = {}
     for f in findings:
@@ -91,10 +107,8 @@ def main() -> int:
     tp = {key for key in flagged if key in marked}
     fp = {key for key in flagged if key not in marked}
     missed = sorted(marked - set(flagged))
-    words_clean = sum(
-        len(t.split()) for n, (t, _) in files.items() if n.startswith("clean/")
-    )
-    fp_clean = [k for k in fp if k[0].startswith("clean/")]
+    words_clean = sum(len(t.split()) for n, (t, _) in files.items() if is_clean(n))
+    fp_clean = [k for k in fp if is_clean(k[0])]
     words_unmarked = sum(
         len(line.split())
         for (text, marked_lines) in files.values()
@@ -104,9 +118,7 @@ def main() -> int:
     precision = len(tp) / (len(tp) + len(fp)) if tp or fp else 1.0
     recall = len(tp) / len(marked) if marked else 1.0
     codes = Counter(f["code"] for f in findings)
-    print(
-        f"files: {len(files)} ({sum(1 for n in files if n.startswith('clean/'))} clean)"
-    )
+    print(f"files: {len(files)} ({sum(1 for n in files if is_clean(n))} clean)")
     print(f"leftover lines: {len(marked)}  found: {len(tp)}  missed: {len(missed)}")
     print(f"flagged lines: {len(flagged)}  false positives: {len(fp)}")
     print(f"precision: {precision:.3f}  recall: {recall:.3f}")
