@@ -87,6 +87,8 @@ class _Unit:
     where: list[tuple[int, int, int]]
     who: list[str]
     quotes: list[int]
+    #: Word indices an ellipsis stands before (words left out there).
+    gaps: frozenset[int] = frozenset()
     _content: frozenset[str] | None = field(default=None, repr=False)
 
     def content(self) -> frozenset[str]:
@@ -316,6 +318,7 @@ class _Analysis:
             [(index, int(w[1]), int(w[2])) for w in q["words"]],
             list(q["who"]),
             [index],
+            frozenset(int(k) for k in q.get("gaps", ())),
         )
 
     def _units(self, path: str) -> list[_Unit]:
@@ -347,12 +350,18 @@ class _Analysis:
             return
         parts = [self.single(path, k) for k in run]
         who = next((p.who for p in parts if p.who), [])
+        gaps: set[int] = set()
+        base = 0
+        for part in parts:
+            gaps.update(base + k for k in part.gaps)
+            base += len(part.words)
         unit = _Unit(
             path,
             [w for p in parts for w in p.words],
             [w for p in parts for w in p.where],
             who,
             list(run),
+            frozenset(gaps),
         )
         if len(unit.words) >= self.options.min_words:
             units.append(unit)
@@ -481,7 +490,8 @@ class _Analysis:
 
 
 def _drop_junction_words(al: _Aligned, a: _Unit, b: _Unit) -> _Aligned:
-    """Ignore a connective missing where one side's quotation is split.
+    """Ignore a connective missing where one side's quotation is split, and
+    words one side leaves out with an ellipsis.
 
     `“We waited three years,” she said. “We will not wait longer.”` drops the
     "and" of `“We waited three years and we will not wait longer”`: a block
@@ -492,6 +502,8 @@ def _drop_junction_words(al: _Aligned, a: _Unit, b: _Unit) -> _Aligned:
         return al
     keep = []
     for c0, c1 in al.blocks:
+        if _at_ellipsis(al, c0, c1, a, 0) or _at_ellipsis(al, c0, c1, b, 1):
+            continue  # words left out and marked so: "found … was"
         cols = al.columns[c0:c1]
         only_a = all(y is None for _x, y, _s in cols)
         only_b = all(x is None for x, _y, _s in cols)
@@ -515,6 +527,18 @@ def _drop_junction_words(al: _Aligned, a: _Unit, b: _Unit) -> _Aligned:
     from dataclasses import replace
 
     return replace(al, blocks=keep)
+
+
+def _at_ellipsis(al: _Aligned, c0: int, c1: int, unit: _Unit, side: int) -> bool:
+    """Whether an ellipsis of ``unit`` falls inside or at the edges of the
+    block of columns ``c0:c1`` (its words on ``side``)."""
+    if not unit.gaps:
+        return False
+    before = [c[side] for c in al.columns[:c0] if c[side] is not None]
+    inside = [c[side] for c in al.columns[c0:c1] if c[side] is not None]
+    lo = before[-1] + 1 if before else (inside[0] if inside else 0)  # type: ignore[operator]
+    hi = inside[-1] + 1 if inside else lo  # type: ignore[operator]
+    return any(lo <= k <= hi for k in unit.gaps)
 
 
 def _diff_words(al: _Aligned, side: int) -> set[int]:
@@ -579,7 +603,7 @@ class AlteredQuote(CorpusRule):
     code = "NQ101"
     name = "quotes.altered"
     severity = Severity.WARNING
-    version = "1"
+    version = "2"
     Options = QuoteOptions
 
     def extract(self, doc: Document) -> Any:

@@ -61,6 +61,9 @@ class Quote:
     #: How the speaker was found: "after", "before", "pronoun", "continued" or "".
     attribution: str = ""
     words: list[tuple[str, int, int]] = field(default_factory=list)
+    #: Word indices an ellipsis stands before ("We came … and won": [2]); an
+    #: index equal to ``len(words)`` is an ellipsis at the end.
+    gaps: list[int] = field(default_factory=list)
 
 
 _MARKS = re.compile(
@@ -344,7 +347,8 @@ def _speaker_before(segment: str) -> tuple[str | None, str]:
         tokens.pop()
     if tokens and tokens[-1].lower() in _PRONOUNS:
         return tokens[-1].lower(), "pronoun"
-    pre = " ".join(tokens)
+    # `Its head, Lise Marrow, said:` — the name before the verb's comma.
+    pre = " ".join(tokens).rstrip(",")
     runs = list(_NAME_RUN.finditer(pre))
     if runs and runs[-1].end() == len(pre):
         name = _clean_name(runs[-1].group(0))
@@ -369,6 +373,8 @@ _ABBREVIATIONS = {
     "u.n.": "un_",
     "un": "un_",
     "u.k.": "uk_",
+    "a.m.": "am",
+    "p.m.": "pm",
     "uk": "uk_",
     "e.u.": "eu_",
     "eu": "eu_",
@@ -458,7 +464,8 @@ def canonical(word: str) -> str:
         word = re.sub(
             r"([^aeiou])our(s|ed|ing|ite|ites|able|ful|less|er|ers)?$", r"\1or\2", word
         )
-        word = re.sub(r"([^aeiou])tre(s)?$", r"\1ter\2", word)
+        word = re.sub(r"([^aeiou]|me|li|ea|ee|ei)tre(s|d)?$", r"\1ter\2", word)
+        word = re.sub(r"^(fi|cali|som|sa|mea|lus)(b|g|t)re(s|d)?$", r"\1\2er\3", word)
     return word
 
 
@@ -503,6 +510,28 @@ def quote_words(text: str, base: int = 0) -> list[tuple[str, int, int]]:
     return merged
 
 
+_ELLIPSIS = re.compile(r"…|\.[ \u00a0]?\.[ \u00a0]?\.")
+
+
+def ellipsis_gaps(
+    text: str, words: list[tuple[str, int, int]], base: int = 0
+) -> list[int]:
+    """Indices of the words an ellipsis in ``text`` stands before.
+
+    An ellipsis ("…", "...", ". . .", also in brackets) marks words left out
+    of a quotation; an index equal to ``len(words)`` is one at the end.
+    """
+    gaps: list[int] = []
+    k = 0
+    for m in _ELLIPSIS.finditer(text):
+        at = base + m.start()
+        while k < len(words) and words[k][1] < at:
+            k += 1
+        if not gaps or gaps[-1] != k:
+            gaps.append(k)
+    return gaps
+
+
 # -- extraction ----------------------------------------------------------------
 
 
@@ -513,6 +542,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
     last_speaker: tuple[str | None, tuple[str, ...]] = (None, ())
     prev_open = False  # the previous paragraph ended inside a quotation
     prev_para_quote: Quote | None = None
+    prev_quote_end = 0
+    known: set[str] = set()  # name words of the speakers named so far
     for index, para in enumerate(doc.paragraphs):
         spans = _spans_in_paragraph(prose, para.start, para.end)
         found: list[Quote] = []
@@ -534,23 +565,38 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 speaker, how = _speaker_before(prose[left : max(left, start - 1)])
             key: tuple[str, ...] = ()
             if how == "pronoun":
+                # The person last mentioned since the previous quotation (`Dahl
+                # told us … “…,” he said`), else the previous named speaker.
+                window = max(
+                    prev_quote_end,
+                    doc.paragraphs[index - 1].start if index else para.start,
+                )
+                mention = _last_person(prose[window : max(window, start - 1)], known)
+                if mention:
+                    last_speaker = (mention, _name_key(mention))
                 speaker, key = last_speaker
                 how = "pronoun" if speaker else ""
             elif speaker:
                 key = _name_key(speaker)
                 last_speaker = (speaker, key)
+            if key and how != "pronoun":
+                known.update(key)
+            prev_quote_end = end + 1
+            inner_text = doc.text[inner_start:inner_end]
+            words = quote_words(inner_text, inner_start)
             found.append(
                 Quote(
                     start=inner_start,
                     end=inner_end,
-                    text=doc.text[inner_start:inner_end],
+                    text=inner_text,
                     paragraph=index,
                     closed=closed,
                     continued=continued,
                     speaker=speaker,
                     speaker_key=key,
                     attribution=how,
-                    words=quote_words(doc.text[inner_start:inner_end], inner_start),
+                    words=words,
+                    gaps=ellipsis_gaps(inner_text, words, inner_start),
                 )
             )
         # A quotation split by its attribution (`“…,” he said. “…”`) has one
@@ -585,6 +631,40 @@ def extract_quotes(doc: Document) -> list[Quote]:
         prev_open = bool(spans) and not spans[-1][2]
         prev_para_quote = found[-1] if found else None
     return quotes
+
+
+_SAYS_AFTER = re.compile(
+    r",?[ \t\n]+(?:[a-z]+ly[ \t\n]+|also[ \t\n]+|later[ \t\n]+)?("
+    + "|".join(sorted(SPEECH_VERBS | {"spoke", "speaks", "wants", "believes"}))
+    + r")\b"
+)
+
+
+_NOT_PEOPLE = frozenset("he she i we they you it his her its their our".split())
+
+
+def _last_person(text: str, known: set[str]) -> str | None:
+    """The last person named in ``text``: a name a speech verb follows
+    (`Erik Dahl told us`), one with a title (`Ms Okafor says`), or a speaker
+    named earlier in the article. None when there is none."""
+    found = None
+    for run in _NAME_RUN.finditer(text):
+        # A run does not go on over a sentence end ("… Achterberg. Mr Achterberg").
+        piece = re.split(r"(?<=[a-z\u00e0-\u017f]{2})\.\s+", run.group(0))[-1]
+        name = _clean_name(piece)
+        if not name or name.lower() in _NOT_PEOPLE:
+            continue
+        key = _name_key(name)
+        words = name.split()
+        before = text[: run.end() - len(piece)].split()[-1:]
+        if (
+            _SAYS_AFTER.match(text, run.end())
+            or len(words) > len(key)
+            or (before and before[0].lower().strip(",;:") in TITLES)
+            or known.intersection(key)
+        ):
+            found = name
+    return found
 
 
 def _with_speaker(q: Quote, source: Quote, how: str) -> Quote:
@@ -631,6 +711,7 @@ def quote_facts(doc: Document) -> list[dict[str, Any]]:
                 "how": q.attribution,
                 "cont": q.continued,
                 "words": [list(w) for w in q.words],
+                "gaps": q.gaps,
                 "span": [q.start, q.end],
                 "pos": [line, column, end_line, end_column],
                 # Line starts of the lines the quotation spans, so that word
