@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newslint import CorpusRule, Document, Finding, Related, Severity, Story, hookimpl
@@ -75,6 +75,10 @@ class QuoteOptions:
     #: Unmatched words at both ends (each side at most this many) still count
     #: as a different beginning or end of the same quotation.
     max_end_difference: int = 3
+    #: A quotation whose very words other sources give to another named
+    #: speaker is reported when it has at least this many words and more
+    #: sources name the other speaker than this one (never on a tie).
+    misattributed_words: int = 6
 
 
 @dataclass
@@ -410,6 +414,8 @@ class _Analysis:
                 < opts.min_coverage
             ):
                 continue
+            if _other_statement(al, unit.words, cand.words):
+                continue
             # Prefer the best alignment; on a tie, the one without differences
             # (the exact piece rather than a run that merely contains it).
             rank = (al.score, not al.blocks)
@@ -417,6 +423,31 @@ class _Analysis:
                 best = _Match(cand, al)
         self._cache[key] = best
         return best
+
+    def other_speakers(self, unit: _Unit, other: str) -> list[_Unit]:
+        """Quotations of ``other`` with the very words of ``unit`` but a
+        different named speaker (no word differs; at least ``misattributed-
+        words`` words in common, covering most of both)."""
+        opts = self.options
+        out = []
+        for cand in self.units[other]:
+            if same_speaker(unit.who, cand.who) is not False:
+                continue
+            if len(unit.content() & cand.content()) < 3:
+                continue
+            aligned = _align(unit.words, cand.words, opts.max_end_difference)
+            if aligned is None:
+                continue
+            al = _drop_junction_words(aligned, unit, cand)
+            short = min(len(unit.words), len(cand.words))
+            if (
+                al.blocks
+                or al.matches < opts.misattributed_words
+                or al.matches < 0.8 * short
+            ):
+                continue
+            out.append(cand)
+        return out
 
     # -- text for messages ---------------------------------------------------
     def surface(self, unit: _Unit, indices: list[int]) -> str:
@@ -489,6 +520,58 @@ class _Analysis:
         return " … ".join(left).strip(), " … ".join(right).strip()
 
 
+#: Auxiliaries and copulas: where a statement's subject ends.
+_AUXILIARIES = frozenset(
+    "will would shall should can could may might must is are was were has have had"
+    " do does did".split()
+)
+#: Words that open a subject without being its content ("every gallery").
+_QUANTIFIERS = frozenset("every each both many most several few".split())
+
+
+def _other_statement(al: _Aligned, a: list[str], b: list[str]) -> bool:
+    """Whether two aligned quotations are two statements built on one frame.
+
+    "Every park in this city will get new lights" and "Every bus in this city
+    will be free for pupils" share most words, but their subjects (the words
+    before the first shared auxiliary) differ in content words and so does
+    the rest: two statements, not one reworded. A real alteration, or a second
+    translation, keeps the subject ("We will repair" / "We will rebuild").
+    """
+    cols = al.columns
+    if len(al.blocks) < 2 or not cols or cols[0][0] != 0 or cols[0][1] != 0:
+        return False
+    aux = next(
+        (
+            k
+            for k, (x, _y, same) in enumerate(cols[:8])
+            if same and a[x] in _AUXILIARIES  # type: ignore[index]
+        ),
+        None,
+    )
+    if aux is None:
+        return False
+
+    def content(c0: int, c1: int, side: int, words: list[str]) -> set[str]:
+        return {
+            words[c[side]]  # type: ignore[index]
+            for c in cols[c0:c1]
+            if c[side] is not None
+            and words[c[side]] not in STOPWORDS  # type: ignore[index]
+            and words[c[side]] not in _QUANTIFIERS  # type: ignore[index]
+        }
+
+    subject = any(
+        c1 <= aux and content(c0, c1, 0, a) and content(c0, c1, 1, b)
+        for c0, c1 in al.blocks
+    )
+    rest = any(
+        c0 > aux and (content(c0, c1, 0, a) or content(c0, c1, 1, b))
+        for c0, c1 in al.blocks
+    )
+    return subject and rest
+
+
 def _drop_junction_words(al: _Aligned, a: _Unit, b: _Unit) -> _Aligned:
     """Ignore a connective missing where one side's quotation is split, and
     words one side leaves out with an ellipsis.
@@ -524,8 +607,6 @@ def _drop_junction_words(al: _Aligned, a: _Unit, b: _Unit) -> _Aligned:
         keep.append((c0, c1))
     if len(keep) == len(al.blocks):
         return al
-    from dataclasses import replace
-
     return replace(al, blocks=keep)
 
 
@@ -553,6 +634,12 @@ def _diff_words(al: _Aligned, side: int) -> set[int]:
             ):
                 out.add(k)
     return out
+
+
+def _agrees_at(al: _Aligned, words: set[int]) -> bool:
+    """Whether the alignment covers ``words`` of its first side with the
+    same wording on the other side (no differing block touches them)."""
+    return bool(words) and _covers(al, words, 0) and not (words & _diff_words(al, 0))
 
 
 def _covers(al: _Aligned, words: set[int], side: int) -> bool:
@@ -633,6 +720,8 @@ class AlteredQuote(CorpusRule):
                 match = analysis.best_match(unit, other)
                 if match is not None:
                     matches[other] = match
+        if not matches:
+            return self._check_speaker(analysis, path, index, unit)
         differing = {p: m for p, m in matches.items() if m.differs}
         if not differing:
             return None
@@ -643,26 +732,56 @@ class AlteredQuote(CorpusRule):
         mine: dict[str, int] = {}
         support: dict[str, int] = {}
         agree: dict[str, set[str]] = {}
-        for other, match in differing.items():
+        # Whether this article is reported is decided on whole quotations:
+        # a third source takes a side when it agrees with it throughout and
+        # covers the differing words. Which words are reported is decided
+        # block by block: a block where a third source agrees with this
+        # article (and more sources carry this wording than the other) is
+        # dropped, so "two … pulled" / "three … carried" reports only
+        # "pulled" when a third source writes "two" but "carried".
+        theirs = {
+            other: {
+                third: analysis.best_match(match.unit, third)
+                for third in analysis.paths
+                if third not in (path, other)
+            }
+            for other, match in differing.items()
+        }
+        for other, match in list(differing.items()):
             al = match.aligned
-            here = _diff_words(al, 0)
-            there = _diff_words(al, 1)
+            here, there = _diff_words(al, 0), _diff_words(al, 1)
             mine[other] = 1 + sum(
                 1
                 for third, m in matches.items()
                 if third != other and not m.differs and _covers(m.aligned, here, 0)
             )
-            agree[other] = set()
-            count = 1
-            for third in analysis.paths:
-                if third in (path, other):
-                    continue
-                agreed = analysis.best_match(match.unit, third)
-                if agreed is not None and not agreed.differs:
-                    agree[other].add(third)
-                    if _covers(agreed.aligned, there, 0):
-                        count += 1
-            support[other] = count
+            agree[other] = {
+                third
+                for third, m in theirs[other].items()
+                if m is not None and not m.differs
+            }
+            support[other] = 1 + sum(
+                1
+                for third in agree[other]
+                if _covers(theirs[other][third].aligned, there, 0)  # type: ignore[union-attr]
+            )
+            kept = []
+            for block in al.blocks:
+                one = replace(al, blocks=[block])
+                votes_here = 1 + sum(
+                    1
+                    for third, m in matches.items()
+                    if third != other and _agrees_at(m.aligned, _diff_words(one, 0))
+                )
+                votes_there = 1 + sum(
+                    1
+                    for m in theirs[other].values()
+                    if m is not None and _agrees_at(m.aligned, _diff_words(one, 1))
+                )
+                if votes_here <= votes_there:
+                    kept.append(block)
+            if kept and len(kept) < len(al.blocks):
+                differing[other] = _Match(match.unit, replace(al, blocks=kept))
         total = len({path, *matches, *(p for o in agree.values() for p in o)})
         if all(mine[o] > support[o] for o in differing):
             return None  # this article carries the most common wording
@@ -715,6 +834,49 @@ class AlteredQuote(CorpusRule):
         words = sorted(differing_words) or [0]
         start = unit.where[words[0]][1]
         end = unit.where[words[-1]][2]
+        line, column = _line_col(q, start)
+        end_line, end_column = _line_col(q, end)
+        return self.story_finding(
+            path,
+            (line, column, end_line, end_column),
+            message,
+            related=related,
+            span=(start, end),
+        )
+
+    def _check_speaker(
+        self, analysis: _Analysis, path: str, index: int, unit: _Unit
+    ) -> Finding | None:
+        """The same words given to another speaker by most other sources."""
+        if not unit.who or len(unit.words) < self.options.misattributed_words:
+            return None
+        elsewhere: list[tuple[str, _Unit]] = []
+        for other in analysis.paths:
+            if other != path:
+                found = analysis.other_speakers(unit, other)
+                if found:
+                    elsewhere.append((other, found[0]))
+        if len(elsewhere) < 2:
+            return None  # one source against one: nothing says who is right
+        first = elsewhere[0][1].who
+        if any(same_speaker(first, u.who) is False for _p, u in elsewhere):
+            return None  # the others disagree among themselves
+        q = analysis.facts[path][index]
+        others = [analysis.facts[o][u.quotes[0]] for o, u in elsewhere]
+        name = max((o["speaker"] for o in others), key=len)
+        cites = ", ".join(
+            f"{analysis.short[o]}:{_line_col(f, f['words'][0][1])[0]}"
+            for (o, _u), f in zip(elsewhere, others, strict=True)
+        )
+        message = (
+            f"quote attributed to '{q['speaker']}' here; {len(elsewhere)} other"
+            f" sources give the same words to '{name}' ({cites})"
+        )
+        related = [
+            Related(o, *_line_col(f, f["words"][0][1]), f["text"][:80])
+            for (o, _u), f in zip(elsewhere, others, strict=True)
+        ]
+        start, end = int(q["span"][0]), int(q["span"][1])
         line, column = _line_col(q, start)
         end_line, end_column = _line_col(q, end)
         return self.story_finding(

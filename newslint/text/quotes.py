@@ -564,6 +564,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
             if speaker is None:
                 speaker, how = _speaker_before(prose[left : max(left, start - 1)])
             key: tuple[str, ...] = ()
+            pronoun = (speaker or "").lower()
             if how == "pronoun":
                 # The person last mentioned since the previous quotation (`Dahl
                 # told us … “…,” he said`), else the previous named speaker.
@@ -575,6 +576,10 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 if mention:
                     last_speaker = (mention, _name_key(mention))
                 speaker, key = last_speaker
+                if speaker and _GENDER.get(speaker.split()[0].lower()) == (
+                    "m" if pronoun == "she" else "f"
+                ):
+                    speaker, key = None, ()  # "she" is not "Mr Dahl"
                 how = "pronoun" if speaker else ""
             elif speaker:
                 key = _name_key(speaker)
@@ -634,12 +639,15 @@ def extract_quotes(doc: Document) -> list[Quote]:
 
 
 _SAYS_AFTER = re.compile(
+    # `Visser, a former detective who works for insurers, said`: an apposition.
+    r"(?:,[ \t\n]+(?:a|an|the|who|whose)\b[^.;:“”\"]{0,80},)?"
     r",?[ \t\n]+(?:[a-z]+ly[ \t\n]+|also[ \t\n]+|later[ \t\n]+)?("
     + "|".join(sorted(SPEECH_VERBS | {"spoke", "speaks", "wants", "believes"}))
     + r")\b"
 )
 
 
+_GENDER = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f", "sir": "m", "dame": "f"}
 _NOT_PEOPLE = frozenset("he she i we they you it his her its their our".split())
 
 
