@@ -16,7 +16,6 @@ sorted JSON with stable keys, so it diffs well in git.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -27,6 +26,7 @@ from typing import Any
 
 from newslint.errors import ConfigError, InputError
 from newslint.finding import Finding
+from newslint.hashing import blake2b
 
 VERSION = 1
 CONTEXT = 32
@@ -80,12 +80,12 @@ def offending_text(text: str, finding: Finding) -> tuple[str, str, str]:
 
 def fingerprint(code: str, before: str, offending: str, after: str) -> str:
     data = "\0".join((code, offending, before, after)).encode("utf-8")
-    return hashlib.blake2b(data, digest_size=8).hexdigest()
+    return blake2b(data, digest_size=8).hexdigest()
 
 
 def loose_print(code: str, offending: str) -> str:
     """Hash of the offending text alone (matches after a nearby edit)."""
-    return hashlib.blake2b(f"{code}\0{offending}".encode(), digest_size=8).hexdigest()
+    return blake2b(f"{code}\0{offending}".encode(), digest_size=8).hexdigest()
 
 
 def _finding_texts(text: str, finding: Finding) -> frozenset[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from newslint.hookspecs import hookimpl
 
@@ -11,16 +13,28 @@ if TYPE_CHECKING:
     from newslint.reporters.base import Reporter
 
 
-@hookimpl
-def register_reporters() -> dict[str, type[Reporter]]:
-    from newslint.reporters import default, github, html, json, sarif
+def _lazy_reporter(module: str, name: str) -> Callable[..., Reporter]:
+    """A factory that imports its reporter only when that format is chosen.
 
+    Each reporter module costs a few milliseconds to import and a run uses one.
+    """
+
+    def make(*args: Any, **kwargs: Any) -> Reporter:
+        cls = getattr(importlib.import_module(module), name)
+        return cls(*args, **kwargs)
+
+    make.__qualname__ = make.__name__ = name
+    return make
+
+
+@hookimpl
+def register_reporters() -> dict[str, Callable[..., Reporter]]:
     return {
-        "default": default.DefaultReporter,
-        "json": json.JsonReporter,
-        "github": github.GithubReporter,
-        "sarif": sarif.SarifReporter,
-        "html": html.HtmlReporter,
+        "default": _lazy_reporter("newslint.reporters.default", "DefaultReporter"),
+        "json": _lazy_reporter("newslint.reporters.json", "JsonReporter"),
+        "github": _lazy_reporter("newslint.reporters.github", "GithubReporter"),
+        "sarif": _lazy_reporter("newslint.reporters.sarif", "SarifReporter"),
+        "html": _lazy_reporter("newslint.reporters.html", "HtmlReporter"),
     }
 
 

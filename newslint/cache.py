@@ -22,7 +22,6 @@ cache can make a run faster, never wrong.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -30,6 +29,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from newslint.hashing import blake2b
 
 #: Bump when the tables change; a database with another value is rebuilt.
 SCHEMA_VERSION = 1
@@ -57,7 +58,7 @@ CREATE TABLE IF NOT EXISTS facts (
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.blake2b("\0".join(parts).encode(), digest_size=8).hexdigest()
+    return blake2b("\0".join(parts).encode(), digest_size=8).hexdigest()
 
 
 class FactCache:

@@ -17,11 +17,6 @@ from typing import Any
 
 from newslint.errors import ConfigError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
 DEFAULT_CACHE_DIR = ".newslint_cache"
@@ -74,10 +69,10 @@ class Config:
     @property
     def fingerprint(self) -> str:
         """Changes whenever a setting that can change facts or findings changes."""
-        import hashlib
+        from newslint.hashing import blake2b
 
         data = repr((self.rules, self.names, self.stories, self.plugins))
-        return hashlib.blake2b(data.encode(), digest_size=8).hexdigest()
+        return blake2b(data.encode(), digest_size=8).hexdigest()
 
     def where(self) -> str:
         return self.path or "command line"
@@ -107,6 +102,8 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
             path = candidate / name
             if not path.is_file():
                 continue
+            if name == "pyproject.toml" and not _mentions_newslint(path):
+                continue  # another tool's pyproject: not parsed at all
             data = read_toml(path)
             if name == "pyproject.toml":
                 tool = data.get("tool", {})
@@ -120,7 +117,21 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
+def _mentions_newslint(path: Path) -> bool:
+    """Cheap pre-check before parsing a pyproject.toml (a read error is
+    left for read_toml to report)."""
+    try:
+        return b"newslint" in path.read_bytes()
+    except OSError:
+        return True
+
+
 def read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: a run without a config file never pays for the parser.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

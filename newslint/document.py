@@ -8,7 +8,6 @@ every rule.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from newslint import markup
+from newslint.hashing import blake2b
 
 T = TypeVar("T")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -110,7 +110,7 @@ class Document:
     @cached_property
     def content_hash(self) -> str:
         data = self._raw if self._raw is not None else self.text.encode("utf-8")
-        return hashlib.blake2b(data, digest_size=16).hexdigest()
+        return blake2b(data, digest_size=16).hexdigest()
 
     @property
     def is_markdown(self) -> bool:

@@ -86,6 +86,8 @@ class Linter:
         self.document_rules = [r for r in rules if isinstance(r, DocumentRule)]
         self.corpus_rules = [r for r in rules if isinstance(r, CorpusRule)]
         self._cache: Any = None
+        #: Corpus rules that cannot fire in this run (too few articles).
+        self._idle: frozenset[str] = frozenset()
         #: Articles read and parsed by the last run (cache hits excluded).
         self.parsed = 0
         #: Set by stories(): no findings wanted, so targets may come from the cache.
@@ -101,7 +103,8 @@ class Linter:
                 result.findings.extend(_run(rule, doc, rule_check))
             result.suppressions = suppression.parse(doc.directive_text)
         for rule in self.corpus_rules:
-            result.facts[rule.code] = _run(rule, doc, rule_extract)
+            if rule.code not in self._idle:
+                result.facts[rule.code] = _run(rule, doc, rule_extract)
         if self.corpus_rules or self.want_stories:
             result.story_key = self.pm.hook.story_key(document=doc)
             if result.story_key is None:
@@ -136,7 +139,7 @@ class Linter:
         if not story.targets:
             return findings
         for rule in self.corpus_rules:
-            if rule.scope == "corpus":
+            if rule.scope == "corpus" or rule.code in self._idle:
                 continue
             try:
                 findings.extend(rule.check_story(story))
@@ -151,7 +154,7 @@ class Linter:
         """Findings of the corpus-scope rules, which see every story at once."""
         findings: list[Finding] = []
         for rule in self.corpus_rules:
-            if rule.scope != "corpus":
+            if rule.scope != "corpus" or rule.code in self._idle:
                 continue
             try:
                 findings.extend(rule.check_corpus(stories))
@@ -187,7 +190,8 @@ class Linter:
                 continue
             kept.append(finding)
         # Rules that judge the suppression comments themselves (unused ones).
-        enabled = frozenset(self.selection.enabled)
+        # A rule too few articles kept idle cannot tell that its code is unused.
+        enabled = frozenset(self.selection.enabled) - self._idle
         for rule in self.document_rules:
             judge = getattr(rule, "check_suppressions", None)
             if judge is None:
@@ -237,7 +241,13 @@ class Linter:
         if not need_corpus:
             # Without corpus rules a reference article contributes nothing.
             sources = [s for s in sources if s.is_target]
-        cache = self._open_cache() if need_corpus and self.use_cache else None
+        self._idle = frozenset(
+            r.code for r in self.corpus_rules if r.min_articles > len(sources)
+        )
+        # One article alone gains nothing from the fact cache: targets are
+        # always read, and nothing else would be looked up.
+        use_cache = need_corpus and self.use_cache and len(sources) > 1
+        cache = self._open_cache() if use_cache else None
         self._cache = cache
         codes = [r.code for r in self.corpus_rules]
         results: dict[int, DocResult] = {}

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from newslint.reporters.base import Reporter
     from newslint.rule import Rule
 
-PROJECT_NAME = "newslint"
+from newslint.entry_points import PROJECT_NAME
+
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
@@ -36,7 +37,11 @@ def register_rules(config: Config) -> list[type[Rule]]:  # type: ignore[empty-bo
 
 @hookspec
 def register_reporters() -> dict[str, type[Reporter]]:  # type: ignore[empty-body]
-    """Return output formats as ``{name: Reporter subclass}`` for ``--format``."""
+    """Return output formats as ``{name: Reporter subclass}`` for ``--format``.
+
+    A value may also be any callable taking the Reporter constructor's
+    arguments (the built-ins use factories so a run imports only its format).
+    """
 
 
 @hookspec(firstresult=True)

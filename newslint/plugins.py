@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ import pluggy
 
 from newslint import hookspecs
 from newslint.config import Config
+from newslint.entry_points import may_have_entry_points
 from newslint.errors import ConfigError, PluginError
 from newslint.rule import CODE_PATTERN, CorpusRule, DocumentRule, Rule
 
@@ -57,37 +57,8 @@ def build_plugin_manager(config: Config) -> pluggy.PluginManager:
     return pm
 
 
-def _may_have_entry_points() -> bool:
-    """A cheap look at installed metadata: could any distribution declare the
-    ``newslint`` entry-point group? ``importlib.metadata`` costs ~25 ms to
-    import, on every commit, and most installs have no plugin at all. Any
-    path this scan cannot read (a zip file, an odd layout) answers True."""
-    marker = f"[{hookspecs.PROJECT_NAME}]"
-    for entry in sys.path:
-        folder = entry or "."
-        if not os.path.isdir(folder):
-            if os.path.exists(folder):
-                return True  # a zip archive on sys.path: let importlib decide
-            continue
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            return True
-        for name in names:
-            if not name.endswith((".dist-info", ".egg-info")):
-                continue
-            path = os.path.join(folder, name, "entry_points.txt")
-            try:
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    if marker in handle.read():
-                        return True
-            except OSError:
-                continue
-    return False
-
-
 def _load_entry_points(pm: pluggy.PluginManager) -> None:
-    if not _may_have_entry_points():
+    if not may_have_entry_points():
         return
     from importlib.metadata import entry_points
 
@@ -261,19 +232,3 @@ def plugin_versions(pm: pluggy.PluginManager) -> list[tuple[str, str]]:
         out.append((dist.project_name, dist.version))
         del plugin
     return sorted(set(out))
-
-
-def installed_plugin_versions() -> list[tuple[str, str]]:
-    """(distribution, version) of every entry-point plugin, without importing it.
-
-    ``--version`` runs on every CI log and must stay fast, so it reads package
-    metadata instead of building the plugin manager.
-    """
-    from importlib.metadata import entry_points
-
-    out = set()
-    for ep in entry_points(group=hookspecs.PROJECT_NAME):
-        dist = getattr(ep, "dist", None)
-        if dist is not None:
-            out.add((dist.metadata["Name"] or ep.name, dist.version))
-    return sorted(out)

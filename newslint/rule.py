@@ -179,6 +179,10 @@ class CorpusRule(Rule):
     #: "story": check_story runs once per story. "corpus": the engine calls
     #: check_corpus once with every story of the run (whole-corpus counts).
     scope: ClassVar[str] = "story"
+    #: The fewest articles a run must hold before this rule can find anything
+    #: (2 for a rule that compares sources). In smaller runs the engine skips
+    #: extract() and does not judge suppressions of this code as unused.
+    min_articles: ClassVar[int] = 1
 
     def extract(self, doc: Document) -> Any:
         raise NotImplementedError

@@ -192,21 +192,22 @@ def fake_entry_points(monkeypatch):
         return real(**kwargs)
 
     monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
-    monkeypatch.setattr("newslint.plugins._may_have_entry_points", lambda: True)
+    monkeypatch.setattr("newslint.plugins.may_have_entry_points", lambda: True)
+    monkeypatch.setattr("newslint.entry_points.may_have_entry_points", lambda: True)
     return installed
 
 
 def test_entry_point_scan_finds_the_newslint_group(tmp_path, monkeypatch):
-    from newslint.plugins import _may_have_entry_points
+    from newslint.entry_points import may_have_entry_points
 
     site = tmp_path / "site"
     dist = site / "acme_house-1.0.dist-info"
     dist.mkdir(parents=True)
     monkeypatch.setattr("sys.path", [str(site)])
     (dist / "entry_points.txt").write_text("[console_scripts]\nacme = acme:main\n")
-    assert not _may_have_entry_points()
+    assert not may_have_entry_points()
     (dist / "entry_points.txt").write_text("[newslint]\nacme = acme_house\n")
-    assert _may_have_entry_points()
+    assert may_have_entry_points()
 
 
 def _module_from_source(name: str, source: str):
