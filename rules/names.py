@@ -192,6 +192,21 @@ def transliteration(a: str, b: str) -> bool:
     return fold(a) != fold(b) and _romanised(a) == _romanised(b)
 
 
+_GLUED_PARTICLE = re.compile(
+    r"^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|d|l)[-'](?=.{3})"
+)
+
+#: wordfreq Zipf frequency from which a spelling counts as known to general
+#: English (a real name or word) when the other spelling is unknown to it.
+_KNOWN_ZIPF = 1.0
+
+
+def canon(word: str) -> str:
+    """The comparison form of a name word: folded, a glued particle dropped
+    ("al-Qahtani" = "Qahtani" = "Al-Qahtani")."""
+    return _GLUED_PARTICLE.sub("", fold(word))
+
+
 def british_american(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ only as British and American spelling."""
     return fold(a) != fold(b) and _american(a) == _american(b)
@@ -346,14 +361,23 @@ class Analysis:
             if i > 0 or not m.data.get("initial")
         }
         self.initial_only = anywhere - inside
-        self.usage: dict[str, Counter[str]] = defaultdict(Counter)
+        # Usage is counted per comparison form, so "Dvořáček" and "Dvoracek",
+        # "al-Qahtani" and "Qahtani" are one spelling.
+        by_canon: dict[str, Counter[str]] = defaultdict(Counter)
         for m in self.mentions:
-            for t in set(m.tokens):
-                self.usage[t][m.path] += 1
+            for key in {canon(t) for t in m.tokens}:
+                by_canon[key][m.path] += 1
+        self.usage: dict[str, Counter[str]] = {
+            t: by_canon[canon(t)] for m in self.mentions for t in m.tokens
+        }
         self.similar: dict[str, set[str]] = defaultdict(set)
         self.directed: dict[str, set[str]] = defaultdict(set)
         self.tied: dict[str, set[str]] = defaultdict(set)
+        #: Pairs that one source writes one way and another source the other
+        #: way, with nothing else to decide: settled by ``_break_ties``.
+        self._cross: list[tuple[str, str]] = []
         self._pair_words()
+        self._break_ties()
 
     # -- word pairs -----------------------------------------------------------
     def _pair_words(self) -> None:
@@ -383,7 +407,9 @@ class Analysis:
             )
             for _, _, k in matches:
                 a, b = words[i], words[i + 1 + k]
-                if frozenset((fold(a), fold(b))) in self.equivalent:
+                if frozenset((fold(a), fold(b))) in self.equivalent or canon(
+                    a
+                ) == canon(b):
                     continue
                 if any(
                     w in self.initial_only and fold(w) in common_words() for w in (a, b)
@@ -425,6 +451,8 @@ class Analysis:
             return
         shared = set(ua) & set(ub)
         if not shared:
+            if sa == sb == 1:
+                self._cross.append((a, b))
             return
         if all(ua[p] > ub[p] for p in shared) and not attested_b:
             self.directed[b].add(a)
@@ -434,6 +462,38 @@ class Analysis:
             # One article, one mention each: a slip, but which one is unknown.
             self.tied[a].add(b)
             self.tied[b].add(a)
+
+    def _break_ties(self) -> None:
+        """Settle one source against one (the usual two-source story).
+
+        A spelling that general English knows as a word or name (wordfreq)
+        beats one it has never seen (Wuhu/Wuhuu, Quispe/Quipse). Otherwise
+        the article that already has a settled minority spelling is the
+        sloppy one: injected or careless garbles come in clusters, so its
+        other odd spellings lose the tie too. An article with no settled
+        garble never loses a tie this way, so clean stories stay silent.
+        """
+        if not self._cross:
+            return
+        open_pairs = []
+        for a, b in self._cross:
+            za, zb = zipf(a), zipf(b)
+            if za >= _KNOWN_ZIPF and zb == 0:
+                self.directed[b].add(a)
+            elif zb >= _KNOWN_ZIPF and za == 0:
+                self.directed[a].add(b)
+            else:
+                open_pairs.append((a, b))
+        sloppy = {p for bad in self.directed for p in self.usage.get(bad, ())}
+        if not sloppy:
+            return
+        attested = self.opts.attested_zipf
+        for a, b in open_pairs:
+            pa, pb = set(self.usage[a]), set(self.usage[b])
+            if pa <= sloppy and not pb & sloppy and zipf(a) < attested:
+                self.directed[a].add(b)
+            elif pb <= sloppy and not pa & sloppy and zipf(b) < attested:
+                self.directed[b].add(a)
 
     # -- mentions ---------------------------------------------------------------
     def _pairs(
@@ -454,7 +514,9 @@ class Analysis:
 
     def _eq(self, a: str, b: str) -> bool:
         fa, fb = fold(a), fold(b)
-        return fa == fb or frozenset((fa, fb)) in self.equivalent
+        return (
+            fa == fb or frozenset((fa, fb)) in self.equivalent or canon(a) == canon(b)
+        )
 
     def compatible(
         self, m: _M, r: _M, want: dict[str, set[str]]
@@ -574,12 +636,12 @@ class Analysis:
 
     def sources_writing(self, words: Iterable[str], exclude: str) -> list[_M]:
         """First mention per other article that writes all of ``words``."""
-        want = {fold(w) for w in words}
+        want = {canon(w) for w in words}
         seen: dict[str, _M] = {}
         for m in self.mentions:
             if m.path == exclude or m.path in seen:
                 continue
-            if want <= {fold(t) for t in m.tokens}:
+            if want <= {canon(t) for t in m.tokens}:
                 seen[m.path] = m
         return list(seen.values())
 
@@ -651,7 +713,7 @@ class GarbledName(_NameRule):
                 for x in analysis.mentions
                 if x.path == m.path
                 and x is not m
-                and {fold(w) for w in words} & {fold(t) for t in x.tokens}
+                and {canon(w) for w in words} & {canon(t) for t in x.tokens}
             ]
             reference = v.reference.shown
             parts = []
