@@ -2,8 +2,9 @@
 
 Scraped and syndicated copy arrives with the page around it still attached:
 navigation, ad markers, promos, embedded-media labels, metadata tags,
-copyright lines, photo captions with their credits, paragraphs pasted twice
-and template lines shared by many articles of a site. Each kind of leftover is
+copyright lines, photo captions with their credits, page widgets (consent
+banners, comment forms, buttons), paragraphs pasted twice and template lines
+shared by many articles of a site. Each kind of leftover is
 its own rule, so a newsroom can ignore one kind and keep the others.
 
 The phrase catalogue (``boilerplate_phrases.txt``) and the agency list
@@ -11,7 +12,10 @@ The phrase catalogue (``boilerplate_phrases.txt``) and the agency list
 trim them with each rule's ``extra-phrases`` / ``disabled-phrases`` (or
 ``extra-agencies`` / ``disabled-agencies``) options. A catalogue entry only
 ever matches a *whole line* (after Markdown decoration is stripped), never the
-phrase inside a sentence.
+phrase inside a sentence. ``generic.py`` finds leftovers by their shape
+(interface words only, menu rows and breadcrumbs, timestamps, calls to action
+addressed to the reader, embedded-post residue, author-bio boxes after the
+article), so wordings no catalogue lists are found too.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from newslint.rules.boilerplate.phrases import (
     MediaLabel,
     MetadataTag,
     NavigationLine,
+    PageWidget,
     PhraseOptions,
     PromotionLine,
 )
@@ -55,6 +60,7 @@ RULES: tuple[type, ...] = (
     DuplicateParagraph,
     EdgeNavigation,
     TemplateLine,
+    PageWidget,
 )
 
 
@@ -76,6 +82,7 @@ __all__ = [
     "MediaLabel",
     "MetadataTag",
     "NavigationLine",
+    "PageWidget",
     "PhotoCredit",
     "PhraseOptions",
     "PromotionLine",

@@ -17,8 +17,10 @@ from newslint.rules.boilerplate.catalogue import (
     compile_catalogue,
     doc_lines,
     image_captions,
+    key_at,
     section_entries,
 )
+from newslint.rules.boilerplate.generic import analyse, plain
 
 from newslint import (
     Document,
@@ -62,23 +64,57 @@ class _CatalogueRule(DocumentRule):
     def matching_lines(self, doc: Document) -> Iterator[Line]:
         pattern = self.pattern()
         captions = image_captions(doc) if self.exempt_image_captions else frozenset()
+        analysis = None
         for line in doc_lines(doc):
-            if (
-                len(line.core) <= _MAX_LEFTOVER_CHARS
-                and not line.wrapped
-                and line.number not in captions
-                and pattern.fullmatch(line.core, line.key)
-            ):
-                yield line
+            if len(line.core) > _MAX_LEFTOVER_CHARS or line.number in captions:
+                continue
+            text = line.core
+            if not pattern.fullmatch(text, line.key):
+                text = plain(line.core)  # "**Related:** [Title](…)"
+                if text == line.core or not pattern.fullmatch(text, key_at(text, 0)):
+                    continue
+            if line.wrapped:
+                # Hard-wrapped prose, unless the line above is a leftover too.
+                analysis = analysis or analyse(doc)
+                if not analysis.leftover(line.number - 1):
+                    continue
+            yield line
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        done = set()
         for line in self.matching_lines(doc):
+            done.add(line.number)
             start, end = _visible_span(doc, line)
             yield self.finding(
                 doc,
                 start,
                 end,
                 f"{self.kind} leftover line {_preview(line.core)!r}",
+                fix=Fix(line.start, line.next, ""),
+            )
+        yield from self.generic_findings(doc, done)
+
+    def generic_findings(self, doc: Document, done: set[int]) -> Iterator[Finding]:
+        """Lines of this kind found by shape, not by the catalogue (generic.py)."""
+        hits = analyse(doc).hits
+        if not any(hit.code == self.code for hit in hits.values()):
+            return
+        captions = image_captions(doc) if self.exempt_image_captions else frozenset()
+        for line in doc_lines(doc):
+            hit = hits.get(line.number)
+            if (
+                hit is None
+                or hit.code != self.code
+                or line.number in done
+                or line.number in captions
+            ):
+                continue
+            start, end = _visible_span(doc, line)
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"{self.kind} leftover line {_preview(line.core)!r} ({hit.why})",
                 fix=Fix(line.start, line.next, ""),
             )
 
@@ -298,6 +334,48 @@ class MetadataTag(_CatalogueRule):
                 f"metadata tag {doc.text[start:end]!r} glued before the dateline",
                 fix=Fix(start, cut, ""),
             )
+
+
+class PageWidget(_CatalogueRule):
+    """A piece of page furniture left in the text ("Leave a Reply", a cookie banner).
+
+    Besides navigation and promos, a page carries controls and notices that
+    a scrape turns into lines of text: consent banners ("We use cookies
+    ..."), comment sections and their forms ("Comments are closed",
+    "Email *"), buttons ("Copy link", "Save · Gift article"), wrappers of
+    embedded posts ("Allow Twitter content?", "Skip past newsletter
+    promotion" ... "after newsletter promotion", everything in between),
+    script notices ("Please turn on JavaScript") and author-bio boxes after
+    the end of the article ("Name is a reporter ... Reach her at ...").
+    Besides the catalogue (section ``[widget]``), the rule finds such lines
+    by their shape: a short line made only of interface words with an
+    action among them, a comment-form field, a link label such as
+    ", opens new tab". A sentence that mentions cookies, comments or
+    newsletters is not reported.
+
+    Bad:
+        The school was rated outstanding.
+
+        Leave a Reply Cancel reply
+
+        Your email address will not be published. Required fields are marked *
+
+        Copy link copied
+
+    Good:
+        Websites must ask before they set advertising cookies, the regulator said.
+
+        Comments from residents were mixed.
+
+    Fix: delete the line. Options ``extra-phrases`` and ``disabled-phrases``
+    under ``[tool.newslint.rules.NB111]`` (they apply to the catalogue; the
+    shapes are not configurable beyond ``--ignore NB111``).
+    """
+
+    code = "NB111"
+    name = "boilerplate.page-widget"
+    section = "widget"
+    kind = "page widget"
 
 
 class CopyrightLine(_CatalogueRule):

@@ -1,0 +1,547 @@
+"""Generic detection of page leftovers that no catalogue entry names.
+
+The catalogue (``boilerplate_phrases.txt``) knows wordings; this module knows
+*shapes*, so that a leftover worded in a way nobody listed is still found:
+
+- **UI lines**: a short line made only of interface words ("Copy link
+  copied", "Save · Gift article", "View this post on Instagram", "Sign me
+  up"), with at least one action or widget word; form fields ("Email *");
+- **bars and breadcrumbs**: a row of three or more short items between
+  ``|``, ``•`` or ``·`` ("Live scores | Fixtures | Results"), or a path
+  between ``›``, ``»``, ``>`` or `` / `` ("Science » Biology");
+- **timestamp lines**: a line made only of dates, times, time zones and
+  status words ("6h ago · 2 min read", "Updated at 11.44 BST");
+- **calls to action**: a line addressed to the reader (an imperative, "you"
+  or a question) that names the publisher's channels (newsletter, inbox,
+  news app, unlimited access, free articles, "click here" ...), with no
+  quotation or attribution ("Get the biggest stories straight to your
+  inbox");
+- **social embeds**: the signature of an embedded post ("— Name (@handle)
+  May 2, 2025"), the post's text right above it, "pic.twitter.com/…";
+- **skip blocks**: everything between "Skip past X" / "Skip X" and "after
+  X" / "End of X";
+- **link lists** under a navigation label ("Read more:" then links only);
+- **author-bio boxes** after the end of the article ("Name is a reporter
+  ... Reach her at ...").
+
+The result is one hit per line, with the code of the rule that reports it
+(NB101 navigation, NB103 promo, NB104 embedded media, NB105 metadata, NB111
+page widget); lines the catalogue already knows are left to it. Every
+pattern is compiled on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+from types import SimpleNamespace
+from typing import Any, NamedTuple
+
+import regex
+from newslint.rules.boilerplate.catalogue import (
+    _MAX_LEFTOVER_CHARS,
+    Line,
+    _doc_lines,
+    _known_pattern,
+    key_at,
+)
+
+from newslint import Document
+
+
+class Hit(NamedTuple):
+    code: str  # the rule that reports the line
+    why: str  # a few words for the message
+
+
+class Analysis(NamedTuple):
+    #: Line number -> generic hit (lines the catalogue knows are not here).
+    hits: dict[int, Hit]
+    #: Line numbers the built-in catalogue matches (whole line).
+    known: frozenset[int]
+
+    def leftover(self, number: int) -> bool:
+        return number in self.hits or number in self.known
+
+
+# -- vocabularies ---------------------------------------------------------------------
+_FUNCTION = frozenset(
+    "a an the this that these to of on in for with by and or us our your you me my "
+    "it its all now here via from at as be is are more our".split()
+)
+#: Words of buttons, labels and widgets.
+_UI = frozenset(
+    """
+    share shares shared sharing comment comments commenting reply replies cancel
+    post posts save saved print email e-mail mail mailto copy copied link links
+    like likes loading load show hide view read reading min mins listen watch play
+    gift article articles story stories subscribe subscribed subscriber
+    subscribers subscription sign signed up out log login logout register account
+    menu search skip jump back top next previous prev older newer page close open
+    expand collapse toggle accept reject allow manage preferences settings cookie
+    cookies consent privacy policy terms continue submit send enter follow
+    following followers bookmark bookmarks notifications alerts newsletter
+    newsletters app download feedback report embed external content permission
+    javascript enable browser refresh retry image images photo photos gallery
+    slideshow caption fullscreen full mute unmute pause subtitles transcript text
+    size font mode dark tap click button window tab opens discussion conversation
+    join topics tags related recommended popular trending coverage typo error end
+    post-comment options edition audio video
+    """.split()
+)
+#: Words that make a line of interface words an action or a widget label.
+_UI_STRONG = frozenset(
+    """
+    share shares shared comment comments reply cancel save saved print copy
+    copied loading subscribe log login logout register skip jump accept reject
+    allow manage consent follow bookmark embed gift listen tap click download
+    mailto typo fullscreen mute unmute sign submit enter view show hide
+    """.split()
+)
+_PLATFORMS = frozenset(
+    """
+    facebook twitter x whatsapp linkedin reddit pinterest telegram messenger
+    instagram youtube tiktok threads bluesky mastodon snapchat flipboard google
+    apple spotify sms rss podcasts getty
+    """.split()
+)
+_FORM_FIELDS = frozenset(
+    """
+    name email e-mail comment website message password username phone required
+    first last full surname postcode subject
+    """.split()
+)
+
+_MONTHS = (
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+_ZONES = (
+    "gmt bst utc est edt cst cdt mst mdt pst pdt akst hst ist cet cest eet eest wet "
+    "aest aedt acst awst nzst nzdt jst kst hkt sgt msk et pt ct mt z"
+)
+_TIME_WORDS = frozenset(
+    (
+        _MONTHS
+        + " "
+        + _DAYS
+        + " "
+        + _ZONES
+        + " am pm a m p at on and today yesterday just now last first min mins minute"
+        " minutes hour hours hr hrs h day days d week weeks w month months year years"
+        " y sec secs second seconds s read reading time listen published updated"
+        " posted modified edited created ago"
+    ).split()
+)
+_TIME_STATUS = frozenset(
+    "published updated posted modified edited created ago read listen".split()
+)
+
+_IMPERATIVES = frozenset(
+    """
+    get sign subscribe download click tap follow join try create register enter
+    catch head visit read watch listen share like support become unlock start
+    check stay find discover explore see want love enjoy receive install turn
+    enable continue grab claim upgrade add allow manage save never don't dont
+    keep bookmark signup
+    """.split()
+)
+_ATTRIBUTION = r"\b(?:said|says|told|added|according|urged|asked|warned|explained|wrote|tweeted|posted|announced|insisted|argued|claimed)\b"
+
+
+@functools.cache
+def _re() -> SimpleNamespace:
+    """Every pattern of the module, compiled on first use."""
+    i = regex.IGNORECASE
+    months = "|".join(_MONTHS.split())
+    date = rf"(?:(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}})"
+    return SimpleNamespace(
+        word=regex.compile(r"[\p{L}][\p{L}'’-]*|\d+(?:[:.,/]\d+)*[\p{L}]{0,4}|[*+]"),
+        emphasis=regex.compile(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])"),
+        bar=regex.compile(r"\s+[|•·]\s+|\s*[|•·]\s*(?=[\p{Lu}\p{N}])"),
+        crumb=regex.compile(r"\s*[›»>]\s*|\s+/\s+"),
+        sentence_end=regex.compile(r"[.!?…;”\"’)]$"),
+        quote=regex.compile(r"[“”\"]|(?:^|\s)‘"),
+        attribution=regex.compile(_ATTRIBUTION, i),
+        # — Name (@handle) May 2, 2025 / 2 May 2025
+        signature=regex.compile(
+            rf"^[—–-]{{1,2}}\s*[^\n()]{{1,80}}\(@[\w.]{{1,30}}\)\s*(?:on\s+)?{date}"
+            r"(?:\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?$",
+            i,
+        ),
+        pic=regex.compile(r"\bpic\.twitter\.com/\w+\s*$|https?://t\.co/\w+\s*$", i),
+        skip=regex.compile(
+            r"^skip\s+(?:past\s+)?(?P<what>[^\n,]{2,60}?)(?:,?\s*\d+)?$", i
+        ),
+        end_skip=regex.compile(
+            r"^(?:end\s+of|after)\s+(?P<what>[^\n,]{2,60}?)(?:,?\s*\d+)?$", i
+        ),
+        link_only=regex.compile(
+            r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])?[ \t]*[*_]{0,2}\[[^\]\n]+\]\([^)\n]*\)[*_]{0,2}[ \t]*$"
+        ),
+        byline=regex.compile(
+            r"^by\s+(?-i:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:and\s+)?(?-i:\p{Lu}[\p{L}'’.-]*)){0,5}$",
+            i,
+        ),
+        # the publisher's channels: a line addressed to the reader that names one is a promo
+        channel=regex.compile(
+            r"\b(?:newsletters?|inbox|news\s+app|(?:the|our)\s+[\p{L}\p{N}&' ]{1,30}\s+app\b(?=[^\n]{0,80}\b(?:news|alerts|updates|stories|headlines|journalism))"
+            r"|app\s+store|google\s+play|play\s+store|push\s+notifications|news\s+alerts|breaking\s+news"
+            r"|unlimited\s+(?:digital\s+)?access|free\s+(?:articles?|stories|trial)|article\s+limit|limit\s+of\s+free"
+            r"|preferred\s+source|google\s+news|whatsapp\s+channel|telegram\s+channel"
+            r"|click\s+here|tap\s+here|follow\s+us|like\s+us|join\s+us\s+on|(?:our|independent)\s+journalism"
+            r"|support\s+us|donate|keep\s+reading|continue\s+reading|cancel\s+any\s?time"
+            r"|subscribe|subscription|subscribers?\s+only|sign\s+up\s+(?:here|now|today|for\s+free|to\s+our|for\s+our)"
+            r"|create\s+a\s+(?:free\s+)?account|(?:log|sign)\s+in\s+to|delivered\s+(?:straight\s+|direct(?:ly)?\s+)?to\s+your"
+            r"|straight\s+to\s+your|to\s+your\s+(?:inbox|phone|feed)|daily\s+briefing|morning\s+briefing)\b",
+            i,
+        ),
+        reader=regex.compile(
+            r"\b(?:you|your|you['’](?:re|ve|ll))\b|\?|^(?:\W*)(?:"
+            + "|".join(sorted(_IMPERATIVES, key=len, reverse=True))
+            + r")\b(?![-‐])",
+            i,
+        ),
+        publisher=regex.compile(r"\b(?:our|us|we)\b", i),
+        first_person_claim=regex.compile(r"^(?:we|our)\b", i),
+        # Name is a / the ... reporter; Name covers ...
+        bio=regex.compile(
+            r"^(?-i:\p{Lu}[\p{L}'’-]+)(?:\s+(?-i:\p{Lu}[\p{L}'’.-]+)){0,3}\s+"
+            r"(?:is\s+(?:a|an|the|our)\s+[^\n.]{0,80}?\b(?:reporter|correspondent|writer|editor|journalist"
+            r"|columnist|producer|critic|contributor|photographer|intern|fellow|analyst|freelancer|author)s?\b"
+            r"|(?:covers|reports\s+on|writes\s+(?:about|on))\b)",
+        ),
+        data=regex.compile(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]"),
+        new_tab=regex.compile(
+            r"(?:,\s*|\()opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)\)?\s*$", i
+        ),
+    )
+
+
+# -- per-line shapes ----------------------------------------------------------------
+def plain(core: str) -> str:
+    """The line without emphasis markers (``**Related:** x`` -> ``Related: x``)."""
+    if "*" not in core and "_" not in core:
+        return core
+    return " ".join(_re().emphasis.sub("", core).split())
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _re().word.findall(text)]
+
+
+def ui_line(text: str) -> bool:
+    """A short line of interface words only, with an action among them."""
+    words = _words(text)
+    if not 2 <= len(words) <= 9:
+        return False
+    content = 0
+    strong = False
+    for w in words:
+        w = w.strip("'’")
+        if w[:1].isdigit() or w in ("*", "+"):
+            continue
+        if w in _FUNCTION:
+            continue
+        if w in _UI or w in _PLATFORMS:
+            content += 1
+            strong = strong or w in _UI_STRONG
+            continue
+        return False
+    return strong and (content >= 2 or len(words) >= 3)
+
+
+def form_field(raw: str) -> bool:
+    """ "Email *", "Name (required)": a label of a comment form."""
+    text = raw.strip().strip("*_ \t").strip()
+    star = raw.rstrip().endswith("*") or "(required)" in raw.casefold()
+    if not star:
+        return False
+    words = [w for w in _words(text.replace("(required)", "")) if w not in ("*",)]
+    return 1 <= len(words) <= 3 and all(w in _FORM_FIELDS for w in words)
+
+
+def timestamp_line(text: str) -> bool:
+    """Dates, times, zones and status words only ("6h ago · 2 min read")."""
+    words = _words(text)
+    if not words or len(words) > 25:
+        return False
+    status = number = False
+    for w in words:
+        if w[:1].isdigit():
+            unit = w.lstrip("0123456789:.,/")
+            if (
+                unit
+                and unit not in _TIME_WORDS
+                and unit not in ("st", "nd", "rd", "th")
+            ):
+                return False
+            number = True
+            continue
+        w = w.strip(".")
+        if w not in _TIME_WORDS:
+            return False
+        status = status or w in _TIME_STATUS
+        number = number or w in ("today", "yesterday", "now")
+    return status and number
+
+
+def _segments(text: str, splitter: Any) -> list[str]:
+    return [p.strip() for p in splitter.split(text) if p.strip()]
+
+
+def _short_item(part: str, max_words: int = 4) -> bool:
+    words = part.split()
+    return (
+        0 < len(words) <= max_words
+        and not _re().sentence_end.search(part)
+        and not part.endswith(",")
+    )
+
+
+def bar_row(text: str, at_head: bool) -> str | None:
+    """ "Live scores | Fixtures | Results": a menu row. Returns the code."""
+    r = _re()
+    if "|" in text or "•" in text or "·" in text:
+        parts = _segments(text, r.bar)
+        if len(parts) >= 2:
+            known = _known_pattern()
+            kinds = []
+            for part in parts:
+                if timestamp_line(part) or known.fullmatch(part, key_at(part, 0)):
+                    kinds.append("leftover")
+                elif r.byline.match(part):
+                    kinds.append("byline")
+                elif ui_line(part):
+                    kinds.append("leftover")
+                elif _short_item(part) and any(c.isalpha() for c in part):
+                    kinds.append("item")
+                elif not any(c.isalpha() for c in part) and len(part) <= 6:
+                    kinds.append("item")  # "18+"
+                else:
+                    return None
+            if "leftover" in kinds and all(k in ("leftover", "byline") for k in kinds):
+                return (
+                    "NB105"
+                    if all(timestamp_line(p) or r.byline.match(p) for p in parts)
+                    else "NB111"
+                )
+            if all(k == "item" for k in kinds) and (
+                len(parts) >= 3 or (at_head and all(len(p.split()) <= 2 for p in parts))
+            ):
+                return "NB101"
+            if "leftover" in kinds and len(parts) >= 3 and "byline" not in kinds:
+                return "NB101"
+            return None
+    parts = _segments(text, r.crumb)
+    if len(parts) < 2 or len(text) > 200:
+        return None
+    slash_only = "/" in text and not any(c in text for c in "›»>")
+    if slash_only and len(parts) < 3:
+        return None
+    if not all(_short_item(p, 10) for p in parts):
+        return None
+    # Every item but the last (the page's own title) is a short section name.
+    if not all(len(p.split()) <= 3 and p[:1].isupper() for p in parts[:-1]):
+        return None
+    if len(parts) == 2 and len(parts[1].split()) > 3:
+        return None
+    return "NB101"
+
+
+def call_to_action(text: str) -> bool:
+    """A line addressed to the reader that names the publisher's channels."""
+    r = _re()
+    if len(text.split()) > 60 or r.quote.search(text) or r.attribution.search(text):
+        return False
+    channel = r.channel.search(text)
+    if not channel:
+        return False
+    if r.reader.search(text):
+        return True
+    # "Our free daily newsletter brings you ...": the publisher speaking.
+    return bool(r.first_person_claim.match(text))
+
+
+# -- the analysis -----------------------------------------------------------------------
+def analyse(doc: Document) -> Analysis:
+    """Generic hits of ``doc`` (memoised per text: every NB rule asks)."""
+    return _analyse(doc.text, doc.prose)
+
+
+#: Lines that are not leftovers of their own but pass for short ones.
+_SHORT_WORDS = 8
+
+
+@functools.lru_cache(maxsize=4)
+def _analyse(text: str, prose: str) -> Analysis:
+    lines = _doc_lines(text, prose)
+    known_pattern = _known_pattern()
+    known: set[int] = set()
+    hits: dict[int, Hit] = {}
+    plains: dict[int, str] = {}
+    raw_of: dict[int, str] = {}
+    for line in lines:
+        raw_of[line.number] = text[line.start : line.end]
+        p = plain(line.core)
+        plains[line.number] = p
+        if len(line.core) > _MAX_LEFTOVER_CHARS:
+            continue
+        if known_pattern.fullmatch(line.core, line.key) or (
+            p != line.core and known_pattern.fullmatch(p, key_at(p, 0))
+        ):
+            known.add(line.number)
+
+    first_body = _first_body(lines, known, plains)
+    for index, line in enumerate(lines):
+        n = line.number
+        if n in known or len(line.core) > _MAX_LEFTOVER_CHARS:
+            continue
+        hit = _line_hit(line, plains[n], raw_of[n], index < first_body)
+        if hit:
+            hits[n] = hit
+
+    _embeds(lines, raw_of, plains, hits, known)
+    _skip_blocks(lines, plains, hits, known)
+    _link_lists(lines, raw_of, hits, known)
+
+    # A hard-wrapped line continues the sentence above it, unless the line
+    # above is itself a leftover (stacked leftover lines are not prose).
+    leftover = set(hits) | known
+    previous: Line | None = None
+    for line in lines:
+        if (
+            line.wrapped
+            and line.number in leftover
+            and not (
+                previous is not None
+                and previous.number == line.number - 1
+                and previous.number in leftover
+            )
+        ):
+            hits.pop(line.number, None)
+            known.discard(line.number)
+            leftover.discard(line.number)
+        previous = line
+
+    _author_bio(lines, plains, hits, known)
+    return Analysis(hits, frozenset(known))
+
+
+def _first_body(lines: list[Line], known: set[int], plains: dict[int, str]) -> int:
+    """Index of the first line that reads like a sentence of the article."""
+    for index, line in enumerate(lines):
+        if line.number in known:
+            continue
+        p = plains[line.number]
+        if len(p.split()) > _SHORT_WORDS or _re().sentence_end.search(p):
+            return index
+    return len(lines)
+
+
+def _line_hit(line: Line, p: str, raw: str, at_head: bool) -> Hit | None:
+    r = _re()
+    if form_field(raw):
+        return Hit("NB111", "comment-form field")
+    if r.new_tab.search(p):
+        return Hit("NB111", "link label of a page control")
+    if line.markup != "table":
+        code = bar_row(p, at_head)
+        if code:
+            return Hit(code, "row of page items")
+    if timestamp_line(p):
+        return Hit("NB105", "timestamp")
+    if ui_line(p.rstrip("?:")):
+        return Hit("NB111", "interface words only")
+    if call_to_action(p):
+        return Hit("NB103", "call to action addressed to the reader")
+    return None
+
+
+def _embeds(
+    lines: list[Line],
+    raw_of: dict[int, str],
+    plains: dict[int, str],
+    hits: dict[int, Hit],
+    known: set[int],
+) -> None:
+    """Embedded social posts: signature line, the post's text above it."""
+    r = _re()
+    for index, line in enumerate(lines):
+        p = plains[line.number]
+        raw = raw_of[line.number]
+        if r.signature.match(p.strip()):
+            hits[line.number] = Hit("NB104", "signature of an embedded social post")
+            if index and lines[index - 1].number == line.number - 1:
+                above = lines[index - 1]
+                if above.number not in known and above.markup != "heading":
+                    hits[above.number] = Hit("NB104", "text of an embedded social post")
+        elif r.pic.search(raw) and line.number not in known:
+            hits[line.number] = Hit("NB104", "text of an embedded social post")
+
+
+def _norm(what: str) -> str:
+    return " ".join(what.casefold().replace("-", " ").split())
+
+
+def _skip_blocks(
+    lines: list[Line], plains: dict[int, str], hits: dict[int, Hit], known: set[int]
+) -> None:
+    """ "Skip past newsletter promotion" ... "after newsletter promotion"."""
+    r = _re()
+    for index, line in enumerate(lines):
+        start = r.skip.match(plains[line.number])
+        if not start:
+            continue
+        what = _norm(start.group("what"))
+        for end_index in range(index + 1, min(index + 15, len(lines))):
+            end = r.end_skip.match(plains[lines[end_index].number])
+            if end and _norm(end.group("what")) == what:
+                for inner in lines[index : end_index + 1]:
+                    if inner.number not in known:
+                        hits[inner.number] = Hit(
+                            "NB111", f"inside a skippable block ({what})"
+                        )
+                break
+
+
+def _link_lists(
+    lines: list[Line], raw_of: dict[int, str], hits: dict[int, Hit], known: set[int]
+) -> None:
+    """Links only, right under a navigation label ("Read more:", "Related")."""
+    r = _re()
+    for index, line in enumerate(lines):
+        if line.number not in known and hits.get(line.number, Hit("", "")).code not in (
+            "NB101",
+        ):
+            continue
+        number = line.number
+        for below in lines[index + 1 :]:
+            if below.number > number + 2 or not r.link_only.match(raw_of[below.number]):
+                break
+            if below.number not in known:
+                hits[below.number] = Hit("NB101", "link under a navigation label")
+            number = below.number
+
+
+def _author_bio(
+    lines: list[Line], plains: dict[int, str], hits: dict[int, Hit], known: set[int]
+) -> None:
+    """Author-bio boxes after the last sentence of the article."""
+    r = _re()
+    index = len(lines) - 1
+    while index >= 0:
+        line = lines[index]
+        p = plains[line.number]
+        if line.number in known or line.number in hits:
+            index -= 1
+            continue
+        short = len(p.split()) <= _SHORT_WORDS and not r.sentence_end.search(p)
+        if short:
+            index -= 1
+            continue
+        if r.bio.match(p) and len(p.split()) <= 60 and not r.quote.search(p):
+            hits[line.number] = Hit("NB111", "author-bio box after the article")
+            index -= 1
+            continue
+        break
