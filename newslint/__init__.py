@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from newslint.errors import ConfigError
     from newslint.finding import Finding, Fix, Related, Severity
     from newslint.hookspecs import hookimpl
+    from newslint.patterns import LazyPattern, lazy, lazy_regex
     from newslint.rule import CorpusRule, DocumentRule, Member, Story
 
 _HOME = {
@@ -31,6 +32,9 @@ _HOME = {
     "DocumentRule": "newslint.rule",
     "Member": "newslint.rule",
     "Story": "newslint.rule",
+    "LazyPattern": "newslint.patterns",
+    "lazy": "newslint.patterns",
+    "lazy_regex": "newslint.patterns",
 }
 
 __all__ = [
@@ -41,12 +45,15 @@ __all__ = [
     "DocumentRule",
     "Finding",
     "Fix",
+    "LazyPattern",
     "Member",
     "Related",
     "Severity",
     "Story",
     "__version__",
     "hookimpl",
+    "lazy",
+    "lazy_regex",
 ]
 
 

@@ -14,9 +14,16 @@ import html
 import re
 from collections.abc import Iterator
 
-import regex
-
-from newslint import Document, DocumentRule, Finding, Fix, Severity, hookimpl
+from newslint import (
+    Document,
+    DocumentRule,
+    Finding,
+    Fix,
+    Severity,
+    hookimpl,
+    lazy,
+    lazy_regex,
+)
 
 # -- NE101 ----------------------------------------------------------------------
 
@@ -24,16 +31,14 @@ from newslint import Document, DocumentRule, Finding, Fix, Severity, hookimpl
 _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 #: A UTF-8 lead byte read as Latin-1/Windows-1252 (Â…ô) followed by a
 #: continuation byte read the same way: the signature of UTF-8 mojibake.
-_MOJIBAKE_SIGNATURE = regex.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf" + regex.escape(_CP1252_HIGH) + "]"
+_MOJIBAKE_SIGNATURE = lazy_regex(
+    "[\u00c2-\u00f4][\u0080-\u00bf" + re.escape(_CP1252_HIGH) + "]"
 )
 #: "â€" with its third byte gone: U+201D (E2 80 9D) read as Windows-1252,
 #: where 0x9D is undefined and is dropped by many converters.
-_LOST_RIGHT_QUOTE = regex.compile(
-    "â€(?![\u0080-\u00bf" + regex.escape(_CP1252_HIGH) + "])"
-)
+_LOST_RIGHT_QUOTE = lazy_regex("â€(?![\u0080-\u00bf" + re.escape(_CP1252_HIGH) + "])")
 #: Characters that can belong to a mojibake run (everything but ASCII space).
-_TOKEN_CHAR = regex.compile(r"[^ \t\r\n]")
+_TOKEN_CHAR = lazy_regex(r"[^ \t\r\n]")
 
 
 def _token_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -135,7 +140,7 @@ def _fix_encoding(token: str) -> str | None:
 
 # -- NE102 ----------------------------------------------------------------
 
-_REPLACEMENT = regex.compile("\ufffd+")
+_REPLACEMENT = lazy_regex("\ufffd+")
 
 
 class ReplacementCharacter(DocumentRule):
@@ -204,15 +209,13 @@ _INVISIBLE_NAMES = {
     "\u2063": "invisible separator",
     "\u2064": "invisible plus",
 }
-_CONTROL_OR_INVISIBLE = re.compile(
+_CONTROL_OR_INVISIBLE = lazy(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(_INVISIBLE_NAMES) + "]"
 )
-_EMOJI_NEIGHBOUR = regex.compile(
+_EMOJI_NEIGHBOUR = lazy_regex(
     r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3]"
 )
-_NON_LATIN_LETTER = regex.compile(
-    r"[\p{L}\p{M}](?<![\p{Latin}\p{Common}\p{Inherited}])"
-)
+_NON_LATIN_LETTER = lazy_regex(r"[\p{L}\p{M}](?<![\p{Latin}\p{Common}\p{Inherited}])")
 _MOJIBAKE_BEFORE_C1 = frozenset(map(chr, range(0xA0, 0x100))) | frozenset(_CP1252_HIGH)
 
 
@@ -414,13 +417,11 @@ _LAYOUT_ELEMENTS = frozenset(
         "svg",
     ]
 )
-_TAG = regex.compile(r"</?([A-Za-z][A-Za-z0-9]{0,9})(?:[ \t]+[^<>\n]*?)?[ \t]*/?>")
-_ENTITY = regex.compile(
-    r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-)
+_TAG = lazy_regex(r"</?([A-Za-z][A-Za-z0-9]{0,9})(?:[ \t]+[^<>\n]*?)?[ \t]*/?>")
+_ENTITY = lazy_regex(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: In Markdown: a double-escaped entity, or a numeric one (&#8217;), which
 #: comes from an export; named entities (&amp; &nbsp; &mdash;) are left alone.
-_MARKDOWN_ENTITY = regex.compile(
+_MARKDOWN_ENTITY = lazy_regex(
     r"&amp;(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});"
 )

@@ -18,9 +18,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
-
-from newslint import Document, DocumentRule, Finding, Fix, Severity, hookimpl
+from newslint import (
+    Document,
+    DocumentRule,
+    Finding,
+    Fix,
+    Severity,
+    hookimpl,
+    lazy,
+    lazy_regex,
+)
 
 _HERE = Path(__file__).resolve().parent
 
@@ -28,15 +35,15 @@ _HERE = Path(__file__).resolve().parent
 
 #: Markdown decoration at the start of a line: blockquote, list marker, heading,
 #: emphasis.
-_LINE_DECORATION = regex.compile(
+_LINE_DECORATION = lazy_regex(
     r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+)?[*_]*"
 )
 #: A line of a Markdown table.
-_TABLE_LINE = regex.compile(r"^[ \t]*\|")
+_TABLE_LINE = lazy_regex(r"^[ \t]*\|")
 #: Line-ending punctuation after which an unwrapped line is a paragraph.
-_SENTENCE_END = regex.compile(r"[.!?:…][\"”’')\]]*[ \t]*$")
-_EMPTY_QUOTE_LINE = regex.compile(r"[ \t]*(?:>[ \t]*)+$")
-_LIST_START = regex.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+")
+_SENTENCE_END = lazy_regex(r"[.!?:…][\"”’')\]]*[ \t]*$")
+_EMPTY_QUOTE_LINE = lazy_regex(r"[ \t]*(?:>[ \t]*)+$")
+_LIST_START = lazy_regex(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,7 @@ def paragraph_units(doc: Document) -> list[_Unit]:
 # -- NT101 ------------------------------------------------------------------------
 
 # ". ." or ".." or ",," not part of an ellipsis (". . ." or "...").
-_DOUBLED = regex.compile(
+_DOUBLED = lazy_regex(
     # The first mark must follow text, not a space, bracket or slash: "../data"
     # and "./notes" are paths.
     r"(?<=[^\s(\[{/\\])(?<![.\s]\s?)(?<!\.)([.,;:])([\"”’»)]*)([ \t]?)(?<!\.\.)\1(?![ \t]?\.)"
@@ -126,7 +133,7 @@ _DOUBLED = regex.compile(
 
 
 #: Cheap trigger: every position where two marks stand (almost) together.
-_DOUBLED_TRIGGER = re.compile(r"(?=[.,;:][\"”’»)]*[ \t]?[.,;:])")
+_DOUBLED_TRIGGER = lazy(r"(?=[.,;:][\"”’»)]*[ \t]?[.,;:])")
 
 
 class DoubledPunctuation(DocumentRule):
@@ -175,14 +182,14 @@ _SPEECH_VERBS = (
     "replied|responded|announced|concluded|commented|observed|admitted|"
     "acknowledged|emphasized|emphasised|underlined|recalled|reported"
 )
-_DOUBLED_VERB = re.compile(
+_DOUBLED_VERB = lazy(
     rf"\b((?i:{_SPEECH_VERBS}))\.[ \t]+({_SPEECH_VERBS})(?=[.,;]|[ \t]*$)",
-    regex.M,
+    re.M,
 )
 
 
 #: Cheap trigger: a period, a space and a lower-case speech verb.
-_SECOND_VERB = re.compile(rf"\.[ \t]+(?:{_SPEECH_VERBS})\b")
+_SECOND_VERB = lazy(rf"\.[ \t]+(?:{_SPEECH_VERBS})\b")
 
 
 class DoubledSpeechVerb(DocumentRule):
@@ -228,9 +235,9 @@ class DoubledSpeechVerb(DocumentRule):
 # -- NT103 ------------------------------------------------------------------------
 
 #: What may stand before the stray space: a word, a figure, a closing mark.
-_BEFORE_SPACE = regex.compile(r"[\p{L}\p{N}”’\"')\]*_%]")
-_DOT_RUN = re.compile(r"\.(?:[ \t]?\.)*")
-_SPACE_BEFORE = re.compile(r"([ \t]+)([,;:?!.])(?=[\s\"”’»]|$)")
+_BEFORE_SPACE = lazy_regex(r"[\p{L}\p{N}”’\"')\]*_%]")
+_DOT_RUN = lazy(r"\.(?:[ \t]?\.)*")
+_SPACE_BEFORE = lazy(r"([ \t]+)([,;:?!.])(?=[\s\"”’»]|$)")
 
 
 class SpaceBeforePunctuation(DocumentRule):
@@ -289,11 +296,11 @@ class SpaceBeforePunctuation(DocumentRule):
 
 # -- NT104 ------------------------------------------------------------------------
 
-_GLUED = regex.compile(
+_GLUED = lazy_regex(
     r"(?<![\p{L}\p{M}\p{N}@#_'’.\-/&])(\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_@])(?!\.\p{L})"
 )
 #: The cheap trigger: a lower-case letter followed by a capital.
-_CASE_CHANGE = regex.compile(r"\p{Ll}\p{Lu}")
+_CASE_CHANGE = lazy_regex(r"\p{Ll}\p{Lu}")
 #: Lower-case name particles and Irish/Gaelic mutation prefixes that start
 #: real names written without a space (deGrom, vanDyke, "i nGaillimh").
 _NAME_PARTICLES = frozenset(
@@ -445,12 +452,12 @@ _DIGIT_WORDS = (
 )
 #: Real names that mix a figure and a number word.
 _MIXED_NAMES = frozenset({"7-eleven", "five-0", "seven-11"})
-_COMPOUND = regex.compile(
+_COMPOUND = lazy_regex(
     r"(?<![\p{L}\p{N}\-‐–])[\p{L}\p{N}]+(?:[-‐–][\p{L}\p{N}]+)+(?![\p{L}\p{N}]|[-‐–][\p{L}\p{N}])"
 )
 #: The cheap trigger: a figure and a letter joined by a hyphen.
-_FIGURE_NEXT_TO_WORD = regex.compile(r"[0-9][-‐–]\p{L}|\p{L}[-‐–][0-9]")
-_PART = regex.compile(r"[\p{L}\p{N}]+")
+_FIGURE_NEXT_TO_WORD = lazy_regex(r"[0-9][-‐–]\p{L}|\p{L}[-‐–][0-9]")
+_PART = lazy_regex(r"[\p{L}\p{N}]+")
 
 
 class DigitInSpelledNumber(DocumentRule):
@@ -522,8 +529,8 @@ class DigitInSpelledNumber(DocumentRule):
 
 # -- NT106 ------------------------------------------------------------------------
 
-_QUOTE_CHARS = re.compile(r"[“”\"‘’]")
-_LEFT_WORD = regex.compile(r"[\p{L}\p{N}]")
+_QUOTE_CHARS = lazy(r"[“”\"‘’]")
+_LEFT_WORD = lazy_regex(r"[\p{L}\p{N}]")
 
 
 class _QuoteScan:
@@ -766,8 +773,8 @@ class UnbalancedQuotes(DocumentRule):
 
 # -- NT107 ------------------------------------------------------------------------
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
-_SENTENCE_BREAK = regex.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?\p{Lu}")
+_WORD = lazy_regex(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+_SENTENCE_BREAK = lazy_regex(r"[.!?][\"”’)]*\s+[\"“‘(]?\p{Lu}")
 
 
 @dataclass(frozen=True)
@@ -829,7 +836,7 @@ class FusedParagraph(DocumentRule):
             )
 
 
-_STRUCTURED_LINE = re.compile(r"[ \t]*(?:\||[-*+•][ \t]|\d{1,3}[.)][ \t])")
+_STRUCTURED_LINE = lazy(r"[ \t]*(?:\||[-*+•][ \t]|\d{1,3}[.)][ \t])")
 
 
 def _is_structured(block: str) -> bool:
