@@ -83,6 +83,7 @@ def _extract_facts(doc: Document) -> dict[str, Any]:
                     "near": q.near,
                     "mods": q.head_words,
                     "verb": q.verb,
+                    "unit": q.unit,
                     "pos": [line, column, end_line, end_column],
                     "span": [q.start, q.end],
                 }
@@ -134,6 +135,9 @@ def _interval(d: dict[str, Any], factor: float = 1.0) -> tuple[float, float]:
 #: quote different figures even though both could be true.
 _BOUNDS = frozenset(["above", "least", "below", "most", "under"])
 
+#: Relative slack for a value converted between units and then rounded.
+_CONVERSION = 0.05
+
 
 def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """The two stated values can be the same number (intervals overlap)."""
@@ -147,6 +151,9 @@ def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     lo_a, hi_a = _interval(a)
     lo_b, hi_b = _interval(b)
+    if a.get("unit", "") != b.get("unit", ""):
+        # Converted from another unit: "15 metres" is "50 feet", rounded.
+        lo_a, hi_a = lo_a * (1 - _CONVERSION), hi_a * (1 + _CONVERSION)
     if lo_a <= hi_b and lo_b <= hi_a:
         return True
     # "58 on each side" and "116 on both sides" (or "more than 100") state
@@ -182,14 +189,24 @@ def alignment(
     sa, sb = qa.sentence, qb.sentence
     wa, wb = set(sa["words"]), set(sb["words"])
     shared = wa & wb
+    window = set(a["window"]) & set(b["window"])
+    # Other numbers of the two sentences that are equal ("by 212 votes to
+    # 187" / "212 votes to 178"): the strongest sign of one fact.
+    anchors = _anchors(qa, qb)
     # The counted noun matches by construction: it is no evidence that the
     # two sentences state the same fact.
     minimum = options.min_shared_words
-    if len(shared if loose else shared - {a["head"], b["head"]}) < minimum:
+    if len(shared if loose else shared - {a["head"], b["head"]}) + anchors < minimum:
         return None
-    if len(shared) / max(1, min(len(wa), len(wb))) < options.min_overlap:
+    # Long sentences of several clauses share few words overall; two
+    # shared words around the numbers, one of them right beside both, do.
+    local = len(window) >= 2 and set(a["near"]) & set(b["near"])
+    if (
+        len(shared) / max(1, min(len(wa), len(wb))) < options.min_overlap
+        and not local
+        and not anchors
+    ):
         return None
-    window = set(a["window"]) & set(b["window"])
     if loose:
         return len(shared) + 2 * len(window)
     need = options.min_window_words
@@ -213,7 +230,7 @@ def alignment(
     ratio = len(shared) / max(1, min(len(wa), len(wb)))
     if len(shared) >= 4 and ratio >= 0.6:
         need -= 1
-    if len(window) < need:
+    if len(window) + anchors < need:
         return None
     # "eight nations" and "four ex-Soviet nations": a part is not the whole.
     heads = {a["head"], b["head"]}
@@ -227,9 +244,35 @@ def alignment(
     near = len(set(a["near"]) & set(b["near"]))
     for mine, theirs, siblings in ((a, b, qa.siblings), (b, a, qb.siblings)):
         for s in siblings:
-            if s is not mine and len(set(s["near"]) & set(theirs["near"])) > near:
+            if (
+                s is not mine
+                and same_role(s, theirs)
+                and len(set(s["near"]) & set(theirs["near"])) > near
+            ):
                 return None
-    return len(shared) + 2 * len(window)
+    return len(shared) + 2 * (len(window) + anchors)
+
+
+def _anchors(qa: _Q, qb: _Q) -> int:
+    """Quantities of the two sentences, other than the compared ones, that
+    state the same exact value of the same role (not small round numbers)."""
+    count = 0
+    for s in qa.siblings:
+        if s is qa.data or s["approx"] or s["value"] is None:
+            continue
+        value = s["value"]
+        if value < 10 or (value < 1000 and value % 10 == 0):
+            continue
+        for t in qb.siblings:
+            if (
+                t is not qb.data
+                and t["value"] == value
+                and not t["approx"]
+                and same_role(s, t)
+            ):
+                count += 1
+                break
+    return count
 
 
 class _Analysis:
@@ -283,7 +326,14 @@ class _Analysis:
         return any(
             s is not q
             and agree(s.data, r.data)
-            and alignment(s, r, self.options) is not None
+            and (
+                alignment(s, r, self.options) is not None
+                # The same value next to the same words states the same fact.
+                or (
+                    same_role(s.data, r.data)
+                    and set(s.data["window"]) & set(r.data["window"])
+                )
+            )
             for s in self.by_path.get(path, [])
         )
 
@@ -313,7 +363,7 @@ class _Analysis:
                     free = [
                         (score, r)
                         for score, r in cands
-                        if not self._explained(r, path, q)
+                        if not self._explained(r, path, q) and not r.data["contrast"]
                     ]
                     if not free:
                         continue
@@ -354,7 +404,7 @@ class _Analysis:
 
 class _NumberRule(CorpusRule):
     abstract = True
-    version = "2"
+    version = "3"
     Options = NumberOptions
 
     def extract(self, doc: Document) -> Any:

@@ -496,6 +496,9 @@ class Quantity:
     verb: str = ""
     #: Words between the number and its noun ("former Soviet").
     head_words: list[str] = field(default_factory=list)
+    #: The unit as written for lengths, areas, masses, speeds ("km", "feet"),
+    #: so that a value converted from another unit may be rounded.
+    unit: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -627,9 +630,35 @@ def parse_quantities(text: str, base: int = 0) -> list[Quantity]:
         q, used = _parse_at(tokens, i, text, base)
         if q is not None:
             q.text = text[q.phrase_start - base : q.phrase_end - base]
+            _apposed_age(q, text, base)
             out.append(q)
         i += max(1, used)
     return out
+
+
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’-]*,|\baged)\s*$|(?:^|[.!?]\s+)At\s+$")
+_AGE_AFTER = re.compile(r"\s*[,)]")
+
+
+def _apposed_age(q: Quantity, text: str, base: int) -> None:
+    """A bare number set off by commas after a name is an age: "Maria
+    Kessler, 58, went back in", "the driver, 54,", "aged 54", "At 38, she"."""
+    if (
+        q.kind != "count"
+        or q.head
+        or q.approx
+        or q.value is None
+        or not 1 <= q.value <= 120
+        or q.value != int(q.value)
+        or q.low != q.high
+    ):
+        return
+    before = text[max(0, q.phrase_start - base - 40) : q.phrase_start - base]
+    after = text[q.phrase_end - base : q.phrase_end - base + 2]
+    aged = before.rstrip().endswith("aged")
+    if not _AGE_BEFORE.search(before) or not (aged or _AGE_AFTER.match(after)):
+        return
+    q.kind, q.dimension, q.head = "measure", "age", "age"
 
 
 def _parse_at(
@@ -938,7 +967,9 @@ def _compound(tokens, i, parts, make):  # type: ignore[no-untyped-def]
         return q, used
     if unit in MEASURE_UNITS:
         dim, factor = MEASURE_UNITS[unit]
-        return make("measure", value * factor, i + 1, dimension=dim, head=dim)
+        q, used = make("measure", value * factor, i + 1, dimension=dim, head=dim)
+        q.unit = unit
+        return q, used
     # eight-nation, 12-member, 176-strong: a count of the noun.
     head = rest[0] if rest else ""
     if head in ("strong", "odd", "plus"):
@@ -985,6 +1016,7 @@ def _with_unit(tokens, i, value, j, unit_hint, make, digits=""):  # type: ignore
         dim, factor = MEASURE_UNITS[unit_hint]
         _scale(q, factor)
         q.kind, q.dimension, q.head = "measure", dim, dim
+        q.unit = unit_hint
         return q, used
     return _attach_unit(tokens, j, q, used, currency)
 
@@ -1045,9 +1077,15 @@ def _attach_unit(tokens, j, q, used, currency):  # type: ignore[no-untyped-def]
         if unit in MEASURE_UNITS and unit != "m":
             dim, factor = MEASURE_UNITS[unit]
             q.kind, q.dimension, q.head = "measure", dim, dim
+            q.unit = unit
             _scale(q, factor)
             _extend(q, tokens[j])
             return q, used + 1
+    # A part of a counted whole: "52 of the 120 seats" counts seats.
+    part = _partitive(tokens, j)
+    if part is not None and q.value is not None and q.value == int(q.value):
+        q.dimension, q.head, q.head_words = "count", _head(part.low), []
+        return q, used
     # A counted noun: the words up to a function word or punctuation.
     run: list[Token] = []
     k = j
@@ -1055,7 +1093,7 @@ def _attach_unit(tokens, j, q, used, currency):  # type: ignore[no-untyped-def]
         t = tokens[k]
         if t.low in STOPWORDS or not t.text[0].isalpha() or is_number_word(t.low):
             break
-        if k > j and t.start - tokens[k - 1].end > 1:
+        if k > 0 and t.start - tokens[k - 1].end > 1:
             break  # punctuation between
         run.append(t)
         k += 1
@@ -1088,6 +1126,34 @@ def _attach_unit(tokens, j, q, used, currency):  # type: ignore[no-untyped-def]
     ):
         q.scope = "both"
     return q, used
+
+
+def _partitive(tokens: list[Token], j: int) -> Token | None:
+    """The noun of "of the 120 seats" / "of its 48 passengers" after a number."""
+    if j >= len(tokens) or tokens[j].low != "of":
+        return None
+    k = j + 1
+    if k < len(tokens) and tokens[k].low in (
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+    ):
+        k += 1
+    if k + 1 >= len(tokens):
+        return None
+    number, noun = tokens[k], tokens[k + 1]
+    if not (
+        _DIGITS.match(number.text)
+        or number.low in UNITS_WORDS
+        or number.low in TENS_WORDS
+    ):
+        return None
+    if not noun.text[0].isalpha() or noun.low in STOPWORDS or is_number_word(noun.low):
+        return None
+    return noun
 
 
 _IRREGULAR_PLURALS = frozenset(
@@ -1173,6 +1239,9 @@ def _breaks(tokens: list[Token], k: int) -> bool:
     return False
 
 
+#: Words before a number that make it an earlier figure than the story's.
+_OLD_VALUE = frozenset(["initially", "originally", "earlier", "previously", "formerly"])
+
 #: Words that put a sentence's facts in the past or elsewhere ("a similar
 #: storm", "the previous record", "another attack").
 BACKGROUND_WORDS = frozenset(["similar", "previous", "prior", "another", "record"])
@@ -1248,6 +1317,7 @@ def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[
     quantities = parse_quantities(text, base)
     taken = [(q.phrase_start, q.phrase_end) for q in quantities]
     local = [Token(t.text, t.start - base, t.end - base) for t in tokens]
+    first = local[0] if local else None
     for q in quantities:
         q.text = text[q.phrase_start - base : q.phrase_end - base]
         start, end = q.phrase_start - base, q.phrase_end - base
@@ -1257,10 +1327,22 @@ def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[
         before = _side(text, local, left, start, spans, 8)
         after = _side(text, local, right, end, spans, 8)
         q.window = sorted(set(content_words(before + after)))
-        # Names are the subject of every clause: they do not tie a number.
+        # Names are the subject of every clause: they do not tie a number
+        # (a capitalised first word of the sentence, "Turnout was", does).
         q.near = sorted(
-            set(content_words([t for t in before[:3] + after[:3] if t.text.islower()]))
+            set(
+                content_words(
+                    [
+                        t
+                        for t in before[:3] + after[:3]
+                        if t.text.islower() or (t is first and t.text[1:].islower())
+                    ]
+                )
+            )
         )
+        # "Officials initially said 17": an earlier figure, not the news.
+        if any(t.low in _OLD_VALUE for t in before):
+            q.contrast = True
         for t in before[:3]:
             low = t.low
             if low in SYNONYMS or (low.endswith("ed") and len(low) > 4):
