@@ -65,12 +65,16 @@ def fenced_code(text: str) -> Iterator[Span]:
 
 
 def inline_code(text: str) -> Iterator[Span]:
+    if "`" not in text:
+        return  # the common case, without scanning every position
     for match in _INLINE_CODE.finditer(text):
         if "\n\n" not in match.group(0):
             yield match.span()
 
 
 def urls(text: str) -> Iterator[Span]:
+    if "://" not in text and "www." not in text.lower():
+        return  # no URL can match: skip the position-by-position scan
     for match in _URL.finditer(text):
         start, end = match.span()
         while end > start and text[end - 1] in _TRAILING_URL_PUNCT:
