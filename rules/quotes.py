@@ -739,6 +739,8 @@ class AlteredQuote(CorpusRule):
         # article (and more sources carry this wording than the other) is
         # dropped, so "two … pulled" / "three … carried" reports only
         # "pulled" when a third source writes "two" but "carried".
+        here_votes: dict[str, list[int]] = {}
+        there_votes: dict[str, list[int]] = {}
         theirs = {
             other: {
                 third: analysis.best_match(match.unit, third)
@@ -780,16 +782,31 @@ class AlteredQuote(CorpusRule):
                 )
                 if votes_here <= votes_there:
                     kept.append(block)
+                    here_votes.setdefault(other, []).append(votes_here)
+                    there_votes.setdefault(other, []).append(votes_there)
             if kept and len(kept) < len(al.blocks):
                 differing[other] = _Match(match.unit, replace(al, blocks=kept))
         total = len({path, *matches, *(p for o in agree.values() for p in o)})
         if all(mine[o] > support[o] for o in differing):
             return None  # this article carries the most common wording
+        # For the message, the sources behind each wording of the reported
+        # words (block by block) when that says more than whole quotations.
+        for other in differing:
+            if other in here_votes:
+                support[other] = max(support[other], max(there_votes[other]))
+                mine[other] = min(mine[other], min(here_votes[other]))
         leader = min(differing, key=lambda p: (-support[p], p))
+        shown = {
+            o: analysis.show(unit, m.unit, m.aligned) for o, m in differing.items()
+        }
+        # Rivals: sources with another wording of the reported words.
         rivals = [
             o
             for o in differing
-            if o != leader and o not in agree[leader] and leader not in agree[o]
+            if o != leader
+            and o not in agree[leader]
+            and leader not in agree[o]
+            and shown[o] != shown[leader]
         ]
         leads = support[leader] > mine[leader] and all(
             support[leader] > support[o] for o in rivals
@@ -801,7 +818,7 @@ class AlteredQuote(CorpusRule):
         for other in sorted(differing, key=lambda p: (-support[p], p)):
             match = differing[other]
             al = match.aligned
-            here, there = analysis.show(unit, match.unit, al)
+            here, there = shown[other]
             b_words = sorted(_diff_words(al, 1)) or [0]
             _qi, line, column = analysis.position(match.unit, b_words[0])
             groups.setdefault((here, there), []).append(

@@ -193,3 +193,38 @@ def test_facts_are_json_and_carry_positions():
     assert fact["who"] == ["lind"]
     line, line_start = fact["lines"][0]
     assert line == 6 and text[line_start] == "“"
+
+
+def test_ellipsis_gaps_mark_words_left_out():
+    (q,) = quotes(
+        "“The corrosion we found … was worse than in 2019 ...,” Achterberg said.\n"
+    )
+    words = [w for w, _s, _e in q.words]
+    assert words[q.gaps[0]] == "was"
+    assert q.gaps[-1] == len(words)
+
+
+def test_pronoun_resolves_to_the_person_named_since_the_last_quote():
+    text = (
+        "“We are ready,” Mayor Ana Kalla said.\n\n"
+        "Police spokesman Erik Dahl told reporters officers were searching.\n\n"
+        "“We are looking for a dark van,” he said.\n\n"
+        "Anke Visser, a former detective who now advises insurers, said the gang was skilled."
+        " “They knew the alarm system,” she said.\n"
+    )
+    assert [q.speaker for q in quotes(text)] == [
+        "Mayor Ana Kalla",
+        "Erik Dahl",
+        "Anke Visser",
+    ]
+
+
+def test_she_does_not_resolve_to_mr():
+    text = "“We are ready,” Mr Dahl said.\n\nThe gang was skilled. “They knew the alarm,” she said.\n"
+    assert quotes(text)[1].speaker is None
+
+
+def test_metres_and_clock_times_are_spelling():
+    assert [
+        w for w, _s, _e in quote_words("two kilometres at 7 a.m. in the theatre")
+    ] == [w for w, _s, _e in quote_words("2 kilometers at 7am in the theater")]
