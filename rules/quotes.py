@@ -668,8 +668,12 @@ class AlteredQuote(CorpusRule):
     the other wording and which version most sources carry. Punctuation,
     quote marks, contractions, British/American spelling, hyphenation and
     "U.S."/"United States" are not differences; neither is a quotation that is
-    an exact part of a longer one. Short quotes (fewer than four words, such as
-    scare quotes) are never compared, nor are quotations by different speakers.
+    an exact part of a longer one, nor are words left out with an ellipsis.
+    Short quotes (fewer than four words, such as scare quotes) are never
+    compared, nor are quotations by different speakers, nor two statements of
+    one speaker built on one frame (subject and rest both differ). The very
+    same words given to another named speaker by two or more other sources
+    (and to this one by none) are reported as a misattribution.
 
     Bad:
         (article a.md) "We will rebuild every school before winter," Mayor Lind said.
@@ -684,7 +688,7 @@ class AlteredQuote(CorpusRule):
     statement) and correct it, or take the words out of quotation marks when
     they are a paraphrase or your own translation. Tune the match with
     ``[tool.newslint.rules.NQ101]`` (``min-words``, ``min-similarity``,
-    ``same-speaker-similarity``); silence one line with ``newslint: noqa NQ101``.
+    ``same-speaker-similarity``, ``misattributed-words``); silence one line with ``newslint: noqa NQ101``.
     """
 
     code = "NQ101"
