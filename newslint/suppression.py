@@ -1,7 +1,9 @@
 """Inline suppression directives (DESIGN section 4).
 
 * ``<!-- newslint: disable NB101,NT -->`` ... ``<!-- newslint: enable -->``
-  (no codes: all; ``enable`` with codes re-enables only those),
+  (no codes: all; ``enable`` with codes re-enables only those, also inside a
+  wider block: ``disable NT`` ... ``enable NT101`` turns NT101 back on and keeps
+  the other NT codes off),
 * ``<!-- newslint: disable-next-line NN101 -->``,
 * ``<!-- newslint: disable-file NB -->`` for the whole file,
 * ``newslint: noqa`` or ``newslint: noqa NN101`` anywhere on a line.
@@ -86,6 +88,9 @@ class Suppressions:
     directives: tuple[Directive, ...] = ()
     #: Last line of each ``disable-next-line`` directive (same order as kinds).
     directive_end_lines: tuple[int, ...] = ()
+    #: (first_line, last_line, code) where ``enable code`` carved ``code`` out
+    #: of a wider ``disable`` block (last_line 0: to the end).
+    carve_outs: tuple[tuple[int, int, str], ...] = ()
 
     def users(self, line: int, code: str) -> tuple[int, ...]:
         """Indexes of the directives that suppress ``code`` on ``line``."""
@@ -106,6 +111,12 @@ class Suppressions:
             and (last == 0 or line <= last)
             and any(code.startswith(c) for c in codes)
             for first, last, codes in self.ranges
+        ) and not self._carved_out(line, code)
+
+    def _carved_out(self, line: int, code: str) -> bool:
+        return any(
+            first <= line and (last == 0 or line <= last) and code.startswith(c)
+            for first, last, c in self.carve_outs
         )
 
     def __bool__(self) -> bool:
@@ -130,6 +141,16 @@ def parse(text: str) -> Suppressions:
     records: list[tuple[int, Directive, int]] = []  # (offset, directive, end line)
     scopes: dict[int, list[tuple[str, int, int]]] = {}
     opened_by: dict[str, int] = {}  # code -> offset of the disable that opened it
+    carve_outs: list[tuple[int, int, str]] = []
+    open_carve_outs: dict[str, int] = {}  # code -> line of its enable
+
+    def close_carve_outs(prefix: str, line: int) -> None:
+        # The directive's own line belongs to the block, as for plain blocks.
+        for code in [c for c in open_carve_outs if c.startswith(prefix)]:
+            first = open_carve_outs.pop(code)
+            if line - 1 >= first:
+                carve_outs.append((first, line - 1, code))
+
     for match in _DIRECTIVE.finditer(text):
         kind, codes = match.group(1), _codes(match.group(2))
         line = line_of(match.start())
@@ -140,6 +161,7 @@ def parse(text: str) -> Suppressions:
             lines[end_line + 1] = lines.get(end_line + 1, ()) + codes
         elif kind == "disable":
             for code in codes:
+                close_carve_outs(code, line)
                 if code not in open_ranges:
                     opened_by[code] = match.start()
                 open_ranges.setdefault(code, line)
@@ -154,6 +176,13 @@ def parse(text: str) -> Suppressions:
                 scopes.setdefault(opened_by.pop(code), []).append(
                     (code, ranges[-1][0], line)
                 )
+                close_carve_outs(code, line)
+            if codes != ALL:
+                # A code narrower than a block still open: carve it out.
+                for code in codes:
+                    wider = any(code.startswith(p) and p != code for p in open_ranges)
+                    if wider and code not in open_carve_outs:
+                        open_carve_outs[code] = line + 1
         records.append(
             (
                 match.start(),
@@ -166,6 +195,8 @@ def parse(text: str) -> Suppressions:
     for code, first in open_ranges.items():
         ranges.append((first, 0, (code,)))
         scopes.setdefault(opened_by.pop(code), []).append((code, first, 0))
+    for code, first in open_carve_outs.items():
+        carve_outs.append((first, 0, code))
     for match in _NOQA.finditer(text):
         line = line_of(match.start())
         lines[line] = lines.get(line, ()) + _codes(match.group(1))
@@ -199,6 +230,7 @@ def parse(text: str) -> Suppressions:
         tuple(file_codes),
         directives,
         tuple(end for _, _, end in records),
+        tuple(sorted(carve_outs)),
     )
 
 

@@ -65,6 +65,59 @@ def test_enable_with_codes_reopens_only_those(cli, tree, name):
 
 
 @pytest.mark.parametrize("name", EXTS)
+def test_enable_narrower_code_inside_family_block(cli, tree, name):
+    text = (
+        "<!-- newslint: disable NT -->\n"
+        f"{BAD}\n"
+        "<!-- newslint: enable NT101 -->\n"
+        f"{BAD}\n"
+        "<!-- newslint: disable NT101 -->\n"
+        f"{BAD}\n"
+    )
+    assert lint(cli, tree, name, text) == [4]
+
+
+def test_carve_out_keeps_the_rest_of_the_family_disabled():
+    text = (
+        "<!-- newslint: disable NT -->\n"  # 1
+        "x\n"  # 2
+        "<!-- newslint: enable NT101 -->\n"  # 3
+        "x\n"  # 4
+        "<!-- newslint: enable -->\n"  # 5
+        "x\n"  # 6
+    )
+    sup = parse(text)
+    assert sup.suppresses(2, "NT101") and sup.suppresses(2, "NT103")
+    assert not sup.suppresses(4, "NT101")
+    assert sup.suppresses(4, "NT103")
+    assert not sup.suppresses(6, "NT101") and not sup.suppresses(6, "NT103")
+
+
+def test_carve_out_runs_to_the_end_and_ends_at_a_wider_disable():
+    text = (
+        "<!-- newslint: disable NT -->\n"  # 1
+        "<!-- newslint: enable NT101 -->\n"  # 2
+        "x\n"  # 3
+        "<!-- newslint: disable NT -->\n"  # 4
+        "x\n"  # 5
+    )
+    sup = parse(text)
+    assert not sup.suppresses(3, "NT101")
+    assert sup.suppresses(5, "NT101")
+    alone = parse("<!-- newslint: disable NT -->\n<!-- newslint: enable NT101 -->\nx\n")
+    assert not alone.suppresses(3, "NT101") and alone.suppresses(3, "NT102")
+
+
+def test_noqa_still_wins_inside_a_carve_out():
+    text = (
+        "<!-- newslint: disable NT -->\n"
+        "<!-- newslint: enable NT101 -->\n"
+        "x newslint: noqa NT101\n"
+    )
+    assert parse(text).suppresses(3, "NT101")
+
+
+@pytest.mark.parametrize("name", EXTS)
 def test_disable_next_line(cli, tree, name):
     text = f"<!-- newslint: disable-next-line NT101 -->\n{BAD}\n{BAD}\n<!-- newslint: disable-next-line -->\n{BAD}\n"
     assert lint(cli, tree, name, text) == [3]
