@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import regex
+
 OPEN, CLOSE = "⟪", "⟫"
 
 
@@ -39,7 +41,7 @@ def rewrite(
     text: str, spans: list[tuple[int, int]], pattern: str, replacement: str
 ) -> tuple[str, list[tuple[int, int]]]:
     """Replace the front matter and shift the marked spans to match."""
-    match = re.search(pattern, text)
+    match = regex.search(pattern, text)
     if not match:
         return text, spans
     delta = len(replacement) - (match.end() - match.start())
@@ -79,14 +81,12 @@ def main(family: str, codes: str, noun: str, here: Path, doc: str) -> int:
                 continue
             rel = path.relative_to(root).as_posix()
             text, spans = load(path)
+            # The story line anywhere in the front matter; other keys stay.
+            story_line = r"\A---\n(?:(?!---\n)[^\n]*\n)*?\Kstory: [^\n]*"
             if args.no_story_key:
-                text, spans = rewrite(
-                    text, spans, r"\A---\nstory: [^\n]*\n---\n", "\n\n\n"
-                )
+                text, spans = rewrite(text, spans, story_line, "")
             if args.one_story:
-                text, spans = rewrite(
-                    text, spans, r"\A---\nstory: [^\n]*\n", "---\nstory: all\n"
-                )
+                text, spans = rewrite(text, spans, story_line, "story: all")
             texts[rel] = (text, spans)
             out = Path(tmp, rel)
             out.parent.mkdir(parents=True, exist_ok=True)
