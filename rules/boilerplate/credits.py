@@ -76,6 +76,13 @@ def compile_credits(names: tuple[str, ...]) -> dict[str, Any]:
         "label": regex.compile(
             rf"{_AFTER_SENTENCE}(?i:{_CREDIT_LABEL})[ \t]*[^\n.!?]{{1,80}}?{end}", flags
         ),
+        # ... in Madrid. Photo: Xinhua/Jane Doe; (Picture: dpa); Credit: Jane Doe
+        "short_label": regex.compile(
+            rf"{_AFTER_SENTENCE}\(?(?i:(?:photo|picture|pic|image|foto|video|credit)s?\s*:)"
+            rf"[ \t]*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})"
+            rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}){{0,2}}{end}",
+            flags,
+        ),
         # ... the caption's last sentence.” AP
         "bare": regex.compile(rf"{_AFTER_SENTENCE}{bare}{end}", flags),
         # any agency name at all
@@ -191,11 +198,15 @@ class PhotoCredit(DocumentRule):
         if match:
             return _via_start(text, match.start())
         best: int | None = None
-        for key in ("agency_slash", "slash_agency", "label", "bare"):
+        for key in ("agency_slash", "slash_agency", "label", "short_label", "bare"):
             match = patterns[key].search(text, pos)
             if match and (best is None or match.start() < best):
                 best = match.start()
-                if key == "label" and best == 0 and not patterns["agency"].search(text):
+                if (
+                    key in ("label", "short_label")
+                    and best == 0
+                    and not patterns["agency"].search(text)
+                ):
                     # "Photographs by Tom Hale" on its own line credits the
                     # article's photographer; it is not a scraped caption.
                     best = None

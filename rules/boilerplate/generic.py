@@ -76,7 +76,7 @@ _UI = frozenset(
     like likes loading load show hide view read reading min mins listen watch play
     gift article articles story stories subscribe subscribed subscriber
     subscribers subscription sign signed up out log login logout register account
-    menu search skip jump back top next previous prev older newer page close open
+    menu search skip jump back next previous prev older newer page close open
     expand collapse toggle accept reject allow manage preferences settings cookie
     cookies consent privacy policy terms continue submit send enter follow
     following followers bookmark bookmarks notifications alerts newsletter
@@ -146,7 +146,17 @@ _IMPERATIVES = frozenset(
     keep bookmark signup
     """.split()
 )
-_ATTRIBUTION = r"\b(?:said|says|told|added|according|urged|asked|warned|explained|wrote|tweeted|posted|announced|insisted|argued|claimed)\b"
+_STRONG_CHANNEL = (
+    r"\b(?:inbox|unlimited\s+(?:digital\s+)?access|free\s+articles?|article\s+limit"
+    r"|limit\s+of\s+free|preferred\s+source|google\s+news|whatsapp\s+channel"
+    r"|telegram\s+channel|click\s+here|tap\s+here|keep\s+reading|continue\s+reading"
+    r"|cancel\s+any\s?time|subscribers?\s+only|create\s+a\s+(?:free\s+)?account"
+    r"|delivered\s+(?:straight\s+|direct(?:ly)?\s+)?to\s+your|straight\s+to\s+your)\b"
+)
+_ATTRIBUTION = (
+    r"\b(?:said|says|say|saying|told|tells|added|according|urged|asked|warned|explained"
+    r"|wrote|writes|tweeted|posted|announced|insisted|argued|claimed|recalled|joked)\b"
+)
 
 
 @functools.cache
@@ -184,32 +194,46 @@ def _re() -> SimpleNamespace:
             i,
         ),
         # the publisher's channels: a line addressed to the reader that names one is a promo
+        # The publisher's channels. A line that names one and is an order
+        # ("Get ...", "Sign up ...") or the publisher speaking ("our", "us")
+        # is a promo ...
         channel=regex.compile(
-            r"\b(?:newsletters?|inbox|news\s+app|(?:the|our)\s+[\p{L}\p{N}&' ]{1,30}\s+app\b(?=[^\n]{0,80}\b(?:news|alerts|updates|stories|headlines|journalism))"
-            r"|app\s+store|google\s+play|play\s+store|push\s+notifications|news\s+alerts|breaking\s+news"
-            r"|unlimited\s+(?:digital\s+)?access|free\s+(?:articles?|stories|trial)|article\s+limit|limit\s+of\s+free"
-            r"|preferred\s+source|google\s+news|whatsapp\s+channel|telegram\s+channel"
-            r"|click\s+here|tap\s+here|follow\s+us|like\s+us|join\s+us\s+on|(?:our|independent)\s+journalism"
-            r"|support\s+us|donate|keep\s+reading|continue\s+reading|cancel\s+any\s?time"
-            r"|subscribe|subscription|subscribers?\s+only|sign\s+up\s+(?:here|now|today|for\s+free|to\s+our|for\s+our)"
-            r"|create\s+a\s+(?:free\s+)?account|(?:log|sign)\s+in\s+to|delivered\s+(?:straight\s+|direct(?:ly)?\s+)?to\s+your"
-            r"|straight\s+to\s+your|to\s+your\s+(?:inbox|phone|feed)|daily\s+briefing|morning\s+briefing)\b",
+            r"\b(?:newsletters?|inbox|news\s+app|(?:the|our)\s+[\p{L}\p{N}&' ]{1,30}\s+app\b"
+            r"(?=[^\n]{0,80}\b(?:news|alerts|updates|stories|headlines|journalism))"
+            r"|app\s+store|google\s+play|play\s+store|push\s+notifications|news\s+alerts"
+            r"|breaking\s+news|follow\s+us\s+(?:on|at|for)|like\s+us\s+on|join\s+us\s+on"
+            r"|daily\s+briefing|morning\s+briefing|(?:our|independent)\s+journalism|support\s+us)\b"
+            r"|(?P<strong>" + _STRONG_CHANNEL + ")",
             i,
         ),
-        reader=regex.compile(
-            r"\b(?:you|your|you['’](?:re|ve|ll))\b|\?|^(?:\W*)(?:"
+        # Verbs of the sign-up box count only with the publisher speaking
+        # ("Subscribe to our ...", "Sign up to get our ...").
+        account=regex.compile(
+            r"\b(?:subscribe|subscription|sign\s+up|donate|(?:log|sign)\s+in\s+to|register)\b",
+            i,
+        ),
+        # ... and so is a line speaking to the reader ("you", a question) that
+        # names a channel only a publisher has.
+        strong_channel=regex.compile(_STRONG_CHANNEL, i),
+        imperative=regex.compile(
+            r"^(?:\W*)(?:"
             + "|".join(sorted(_IMPERATIVES, key=len, reverse=True))
             + r")\b(?![-‐])",
             i,
         ),
+        reader=regex.compile(r"\b(?:you|your|you['’](?:re|ve|ll))\b|\?", i),
         publisher=regex.compile(r"\b(?:our|us|we)\b", i),
-        first_person_claim=regex.compile(r"^(?:we|our)\b", i),
         # Name is a / the ... reporter; Name covers ...
         bio=regex.compile(
-            r"^(?-i:\p{Lu}[\p{L}'’-]+)(?:\s+(?-i:\p{Lu}[\p{L}'’.-]+)){0,3}\s+"
+            r"^(?-i:\p{Lu}[\p{L}'’-]+)(?:\s+(?-i:\p{Lu}[\p{L}'’.-]+)){0,3}(?<=(?P<surname>[\p{L}'’-]+))\s+"
             r"(?:is\s+(?:a|an|the|our)\s+[^\n.]{0,80}?\b(?:reporter|correspondent|writer|editor|journalist"
             r"|columnist|producer|critic|contributor|photographer|intern|fellow|analyst|freelancer|author)s?\b"
             r"|(?:covers|reports\s+on|writes\s+(?:about|on))\b)",
+        ),
+        contact=regex.compile(
+            r"\b(?:reach|contact|e-?mail|follow|message|write\s+to)\s+(?:her|him|them|me)\b"
+            r"|(?<![\w.])@[\w.]{2,}|\bmailto\b",
+            regex.IGNORECASE,
         ),
         data=regex.compile(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]"),
         new_tab=regex.compile(
@@ -314,7 +338,11 @@ def bar_row(text: str, at_head: bool) -> str | None:
                     kinds.append("byline")
                 elif ui_line(part):
                     kinds.append("leftover")
-                elif _short_item(part) and any(c.isalpha() for c in part):
+                elif (
+                    _short_item(part)
+                    and any(c.isalpha() for c in part)
+                    and not any(c.isdigit() or c == ":" for c in part)
+                ):
                     kinds.append("item")
                 elif not any(c.isalpha() for c in part) and len(part) <= 6:
                     kinds.append("item")  # "18+"
@@ -354,13 +382,13 @@ def call_to_action(text: str) -> bool:
     r = _re()
     if len(text.split()) > 60 or r.quote.search(text) or r.attribution.search(text):
         return False
-    channel = r.channel.search(text)
-    if not channel:
-        return False
-    if r.reader.search(text):
+    publisher = r.publisher.search(text)
+    if not r.channel.search(text):
+        return bool(publisher and r.account.search(text))
+    if r.imperative.match(text) or publisher:
         return True
-    # "Our free daily newsletter brings you ...": the publisher speaking.
-    return bool(r.first_person_claim.match(text))
+    # "You have 2 free articles left": a channel only a publisher has.
+    return bool(r.reader.search(text) and r.strong_channel.search(text))
 
 
 # -- the analysis -----------------------------------------------------------------------
@@ -524,6 +552,25 @@ def _link_lists(
             number = below.number
 
 
+def _is_author(
+    surname: str, text: str, lines: list[Line], plains: dict[int, str], index: int
+) -> bool:
+    """Whether the person a bio line describes signed the article (a byline
+    or a capitalised name box right above) or the line gives their contact."""
+    if _re().contact.search(text):
+        return True
+    if (
+        index
+        and lines[index - 1].core.isupper()
+        and surname.upper() in lines[index - 1].core
+    ):
+        return True
+    by = regex.compile(
+        rf"^by\b[^\n]{{0,80}}\b{regex.escape(surname)}\b", regex.IGNORECASE
+    )
+    return any(by.match(plains[line.number]) for line in lines[:index])
+
+
 def _author_bio(
     lines: list[Line], plains: dict[int, str], hits: dict[int, Hit], known: set[int]
 ) -> None:
@@ -540,7 +587,13 @@ def _author_bio(
         if short:
             index -= 1
             continue
-        if r.bio.match(p) and len(p.split()) <= 60 and not r.quote.search(p):
+        bio = r.bio.match(p)
+        if (
+            bio
+            and len(p.split()) <= 60
+            and not r.quote.search(p)
+            and _is_author(bio.group("surname"), p, lines, plains, index)
+        ):
             hits[line.number] = Hit("NB111", "author-bio box after the article")
             index -= 1
             continue

@@ -14,6 +14,7 @@ from newslint.rules.boilerplate.catalogue import (
     _visible_span,
     doc_lines,
 )
+from newslint.rules.boilerplate.generic import analyse
 
 from newslint import (
     Document,
@@ -97,6 +98,7 @@ class EdgeOptions:
 _MENU_ROW = regex.compile(
     r"[\p{L}][\p{L}\p{N}&'’ -]{0,24}(?:\s*[|•·]\s*[\p{L}][\p{L}\p{N}&'’ -]{0,24}){2,}"
 )
+_DATA_LINE = regex.compile(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]")
 _SIGN_OFF = regex.compile(
     r"^(?:by\s|[-–—(*_\[]|reporting\b|editing\b|writing\b|additional\s+reporting|compiled\b"
     r"|with\s+reporting|contact\b|correction\b|clarification\b|editor['’]s\s+note)",
@@ -110,9 +112,13 @@ class EdgeNavigation(DocumentRule):
     After the last sentence of a scraped article there often follows a
     column of short unpunctuated lines: the titles of related stories, menu
     items, section names. A headline at the top is normal and never
-    reported; at the head only menu rows ("World | Business | Sport") are.
-    Lines already reported by the phrase catalogue (NB101-NB106) are not
-    reported again, but they count towards the tail's run of short lines.
+    reported. Lines already reported by the catalogue or by the generic
+    shapes of NB101-NB106 and NB111 (menu rows such as "World | Business |
+    Sport" anywhere, widgets, timestamps, promos, author-bio boxes) are not
+    reported again, but they count towards the tail's run of short lines, and
+    a long leftover line (a cookie banner, an app promo) does not end the
+    tail. Data lines ("Referee: Ann Lo", "Attendance: 4,020") and sign-offs
+    belong to the article.
 
     Bad:
         The stadium will reopen in August, the club said.
@@ -141,25 +147,30 @@ class EdgeNavigation(DocumentRule):
         if not lines:
             return
         known = _known_pattern()
+        analysis = analyse(doc)
         max_words = self.options.max_words
 
+        def leftover(line: Line) -> bool:
+            return analysis.leftover(line.number) or bool(
+                known.fullmatch(line.core, line.key)
+            )
+
         def is_short(line: Line) -> bool:
-            return len(line.core.split()) <= max_words and not _SENTENCE_END.search(
-                line.core
+            # "Referee: Mark Ibbotson", "Attendance: 6,204": data, not residue.
+            return (
+                len(line.core.split()) <= max_words
+                and not _SENTENCE_END.search(line.core)
+                and not _DATA_LINE.match(line.core)
             )
 
         body = [
-            i
-            for i, ln in enumerate(lines)
-            if not is_short(ln) and not known.fullmatch(ln.core, ln.key)
+            i for i, ln in enumerate(lines) if not is_short(ln) and not leftover(ln)
         ]
         if not body:
             return  # no sentence at all: nothing to tell the edges from
         first, last = body[0], body[-1]
         for line in lines[:first]:
-            if _MENU_ROW.fullmatch(line.core) and not known.fullmatch(
-                line.core, line.key
-            ):
+            if _MENU_ROW.fullmatch(line.core) and not leftover(line):
                 yield self._report(
                     doc, line, "navigation menu row at the head of the article"
                 )
@@ -168,7 +179,7 @@ class EdgeNavigation(DocumentRule):
             for ln in lines[last + 1 :]
             if ln.markup not in ("list", "table", "quote")
             and any(c.isalpha() for c in ln.core)
-            and "@" not in ln.core
+            and ("@" not in ln.core or leftover(ln))
             and not _SIGN_OFF.match(ln.core)
         ]
         for index, line in enumerate(tail):
@@ -179,21 +190,25 @@ class EdgeNavigation(DocumentRule):
                 or line.markup == "heading"
                 or (line.core.isupper() and len(line.core) > 3)
             )
-            if is_heading and not known.fullmatch(line.core, line.key):
+            if (
+                is_heading
+                and not leftover(line)
+                # ... unless all that follows is page residue ("MARTA ELLISON"
+                # over an author-bio box and its buttons).
+                and not all(leftover(ln) for ln in tail[index + 1 :])
+            ):
                 # A sub-heading opens content of its own (a factbox, a note).
                 tail = tail[:index]
                 break
         if len(tail) < self.options.min_run:
             for line in tail:
-                if _MENU_ROW.fullmatch(line.core) and not known.fullmatch(
-                    line.core, line.key
-                ):
+                if _MENU_ROW.fullmatch(line.core) and not leftover(line):
                     yield self._report(
                         doc, line, "navigation menu row after the article"
                     )
             return
         for line in tail:
-            if not known.fullmatch(line.core, line.key):
+            if not leftover(line):
                 yield self._report(
                     doc,
                     line,
