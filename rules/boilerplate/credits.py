@@ -121,7 +121,8 @@ class PhotoCredit(DocumentRule):
 
     When a page is scraped, the captions of its photos become paragraphs of
     the article, each closed by the photographer's or agency's credit:
-    "Name/AFP via Getty Images", "VIA REUTERS", "(AP Photo/Name)", or a bare
+    "Name/AFP via Getty Images", "VIA REUTERS", "(AP Photo/Name)", a label
+    ("Photo: Xinhua/Name", "Picture: dpa", "(Photo: PTI)"), or a bare
     "AP" after the caption's last sentence. The caption describes a picture
     the reader no longer sees. The finding points at the credit.
 

@@ -126,7 +126,11 @@ class NavigationLine(_CatalogueRule):
     "Skip to content", "Related Articles", "Read more", "Next story",
     breadcrumbs such as "Home > World > Asia". A reader of the article never
     needs them. Only a line that consists of such text is reported, never
-    the words inside a sentence.
+    the words inside a sentence. Besides the catalogue, the rule knows the
+    shapes: a row of three or more short items between "|", "•" or "·"
+    anywhere in the article (two at its head), a path between "›", "»",
+    ">" or " / " ("Science » Biology"), and a list of bare links right under
+    a navigation label ("More stories:").
 
     Bad:
         The talks ended on Friday.
@@ -184,7 +188,13 @@ class PromotionLine(_CatalogueRule):
     Publishers append promos to their pages: "Here are more must-read
     stories from …", newsletter sign-ups, "Share this article", "Follow us
     on …", "Send your letters to …". In a scraped or syndicated copy they are
-    noise, and they advertise another publication.
+    noise, and they advertise another publication. Besides the catalogue,
+    a line is a promo when it is an order or the publisher speaking ("Get
+    …", "our") and names a publisher's channel (newsletter, inbox, news
+    app, App Store, breaking-news alerts), or speaks to the reader ("you",
+    a question) about one only a publisher has (free articles, unlimited
+    access, "click here", "preferred source"). Lines with quotation marks
+    or an attribution ("she said") are never promos.
 
     Bad:
         The festival starts on Friday.
@@ -220,7 +230,10 @@ class MediaLabel(_CatalogueRule):
     A page's embedded video, audio or gallery leaves its label behind when
     the player is stripped: a line such as "Video: The flood in pictures",
     or the same label glued to the end of the last paragraph. Without the
-    player the label means nothing to a reader.
+    player the label means nothing to a reader. Embedded social posts leave
+    their residue too: the signature ("— Name (@handle) March 3, 2024") and
+    the post's text on the line right above it, a line ending in
+    "pic.twitter.com/…", "View this post on Instagram", "A post shared by …".
 
     Bad:
         The river burst its banks overnight.
@@ -293,8 +306,12 @@ class MetadataTag(_CatalogueRule):
 
     Aggregators and scrapers prefix or suffix the story with their own
     bookkeeping: a "[Source: …]" tag, "Updated: …" or "Published …" lines,
-    tag lists, reading times, or a "date 2022-09-16" token glued in front of
-    the dateline. None of it is part of the story.
+    tag lists, reading times, "This story has been updated" notices, or a
+    "date 2022-09-16" token glued in front of the dateline. None of it is
+    part of the story. Besides the catalogue, any line made only of dates,
+    times, time zones and status words ("6h ago · 2 min read", "Updated at
+    11.44 BST") is reported. A correction note ("This article was amended
+    on … to correct …") is editorial and left alone.
 
     Bad:
         [Source: Example Wire]
