@@ -41,7 +41,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newslint import CorpusRule, Document, Finding, Related, Severity, Story, hookimpl
-from newslint.text.quotes import quote_facts, same_speaker
 
 #: Words that do not make two quotations the same quotation on their own.
 STOPWORDS = frozenset(
@@ -55,6 +54,13 @@ STOPWORDS = frozenset(
 )
 
 _MATCH, _MISMATCH, _GAP = 2, -1, -1
+
+
+def same_speaker(a: Any, b: Any) -> bool | None:
+    """newslint.text.quotes.same_speaker, imported when a story is compared."""
+    from newslint.text.quotes import same_speaker as compare
+
+    return compare(a, b)
 
 
 @dataclass(frozen=True)
@@ -695,9 +701,12 @@ class AlteredQuote(CorpusRule):
     name = "quotes.altered"
     severity = Severity.WARNING
     version = "2"
+    min_articles = 2  # compares sources: idle when an article is linted alone
     Options = QuoteOptions
 
     def extract(self, doc: Document) -> Any:
+        from newslint.text.quotes import quote_facts
+
         return quote_facts(doc)
 
     def check_story(self, story: Story) -> Iterator[Finding]:

@@ -195,3 +195,15 @@ def test_directives_shown_as_code_in_markdown_are_not_directives(tmp_path):
     )
     assert not parse(Document("a.md", text).directive_text)
     assert parse(Document("a.txt", text).directive_text)  # plain text has no code
+
+
+def test_lone_article_does_not_call_a_cross_source_noqa_unused(cli, tree):
+    # NQ101 needs two articles: linted alone it cannot tell, so NL101 is quiet;
+    # next to a second article it did run, and the unused noqa is reported.
+    text = '"We will rebuild the bridge by spring," Mayor Ana Ruiz said. newslint: noqa NQ101\n'
+    root = tree({"a.md": text, "b.md": "The council met on Monday.\n"})
+    alone = cli("a.md", "--select", "NQ101,NL101", "--isolated", cwd=root)
+    assert alone.code == 0, alone
+    both = cli("a.md", "b.md", "--select", "NQ101,NL101", "--isolated", cwd=root)
+    codes = [line.split()[1] for line in both.lines if line.startswith("a.md:")]
+    assert codes == ["NL101"], both
