@@ -11,6 +11,13 @@ What is stored, per article *content hash*:
   file's mtime is safely older than the moment it was recorded (a file
   rewritten within the same clock tick is re-read).
 
+Housekeeping: the ``keys`` table records when each entry/fact key was last
+used. At most once a day (a ``last-prune`` marker file) a run that wrote to
+the cache deletes rows under keys unused for 30 days (old newslint versions,
+old configs or rule versions), rows of content no tracked file holds any more
+(earlier versions of edited articles), and stat rows of deleted files, so the
+cache does not grow with every edit and upgrade.
+
 Safety: WAL journal, a busy timeout, every write batch in one transaction
 (``BEGIN IMMEDIATE``), so concurrent runs and a killed run leave a
 consistent database. A file that is not our database (garbage, another
@@ -40,6 +47,11 @@ DB_NAME = "facts.sqlite3"
 #: A stat entry recorded less than this long after the file's mtime is not trusted.
 RACY_NS = 2_000_000_000
 _BATCH = 500
+#: Keys unused this long are pruned, with their rows.
+KEY_TTL_NS = 30 * 24 * 3600 * 1_000_000_000
+#: At most one pruning pass per this interval (marker file's mtime).
+PRUNE_EVERY_S = 24 * 3600
+PRUNE_MARKER = "last-prune"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -53,6 +65,9 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE TABLE IF NOT EXISTS facts (
     hash TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (hash, key)
+);
+CREATE TABLE IF NOT EXISTS keys (
+    key TEXT PRIMARY KEY, used_ns INTEGER NOT NULL
 );
 """
 
@@ -291,6 +306,54 @@ class FactCache:
                     return
         if batch:
             self._write(db, batch, now)
+        if self.enabled:
+            self._housekeeping(db, now)
+
+    def _housekeeping(self, db: sqlite3.Connection, now: int) -> None:
+        """Mark this run's keys as used; prune stale rows once a day."""
+        keys = [self.entry_key, *self.fact_keys.values()]
+        marker = self.directory / PRUNE_MARKER
+        try:
+            due = time.time() - marker.stat().st_mtime >= PRUNE_EVERY_S
+        except OSError:
+            due = True
+        try:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS keys (key TEXT PRIMARY KEY, used_ns INTEGER NOT NULL)"
+            )
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany(
+                    "INSERT OR REPLACE INTO keys VALUES (?, ?)",
+                    [(k, now) for k in keys],
+                )
+                if due:
+                    self._prune(db, now)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            self._disable(f"cache housekeeping failed: {exc}")
+            return
+        if due:
+            with contextlib.suppress(OSError):
+                marker.touch()
+            self.events.append("pruned")
+
+    def _prune(self, db: sqlite3.Connection, now: int) -> None:
+        db.execute("DELETE FROM keys WHERE used_ns < ?", (now - KEY_TTL_NS,))
+        gone = [
+            (path,)
+            for (path,) in db.execute("SELECT path FROM files")
+            if not os.path.exists(path)
+        ]
+        db.executemany("DELETE FROM files WHERE path = ?", gone)
+        for table in ("entries", "facts"):
+            db.execute(
+                f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM keys)"
+                " OR hash NOT IN (SELECT hash FROM files)"
+            )
 
     def _write(self, db: sqlite3.Connection, batch: list[Record], now: int) -> None:
         files, entries, facts = [], [], []

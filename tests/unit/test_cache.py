@@ -190,3 +190,53 @@ def test_concurrent_runs(tmp_path: Path, runs: int) -> None:
     with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("SELECT count(*) FROM files").fetchone()[0] == 120
+
+
+def _rows(repo: Path, table: str) -> int:
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def _age_marker(repo: Path, days: float) -> None:
+    marker = repo / ".newslint_cache" / "last-prune"
+    when = time.time() - days * 24 * 3600
+    os.utime(marker, (when, when))
+
+
+def test_old_content_and_deleted_files_are_pruned_once_a_day(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    run(repo)
+    assert _rows(repo, "entries") == 9
+    edited = repo / "content" / "t1-o1.txt"
+    edited.write_text(article(1, 1, "with a late correction"), encoding="utf-8")
+    os.utime(edited, (HOUR_AGO + 10, HOUR_AGO + 10))
+    (repo / "content" / "t2-o2.txt").unlink()
+    run(repo)  # pruned on the first run only: the marker is fresh now
+    assert _rows(repo, "entries") == 10  # the edited article's old version stays
+    _age_marker(repo, 2)
+    result, findings = run(repo)
+    # The old version of the edited article and the deleted file are gone.
+    assert _rows(repo, "entries") == 8
+    assert _rows(repo, "files") == 8
+    assert result.parsed == 1 and findings == run(repo, use_cache=False)[1]
+
+
+def test_keys_unused_for_a_month_are_pruned(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    run(repo)
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        # Rows of another config or an older newslint, last used 40 days ago.
+        db.execute(
+            "INSERT INTO entries SELECT hash, 'old-key', story_key, signature FROM entries"
+        )
+        db.execute(
+            "INSERT INTO keys VALUES ('old-key', ?)",
+            (time.time_ns() - 40 * 86400 * 10**9,),
+        )
+    assert _rows(repo, "entries") == 18
+    _age_marker(repo, 2)
+    assert run(repo)[0].parsed == 1
+    assert _rows(repo, "entries") == 9
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        keys = {k for (k,) in db.execute("SELECT key FROM keys")}
+    assert "old-key" not in keys and keys
