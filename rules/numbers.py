@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from newslint import CorpusRule, Document, Finding, Related, Severity, Story, hookimpl
 from newslint.text.quantities import (
+    STOPWORDS,
     background,
     might_hold_quantity,
+    name_words,
     proper_names,
     sentence_quantities,
     time_anchors,
@@ -88,10 +90,32 @@ def _extract_facts(doc: Document) -> dict[str, Any]:
                     "span": [q.start, q.end],
                 }
             )
-    return {"sentences": sentences, "quantities": quantities}
+    return {
+        "sentences": sentences,
+        "quantities": quantities,
+        "names": sorted(name_words(doc.prose)) if quantities else [],
+    }
 
 
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+#: Dimensions whose only value in an article is that article's figure for
+#: it: its one amount of money, one percentage, one count of dead.
+_UNIQUE_DIMS = ("length", "area", "mass", "speed", "percent")
+
+
+def _unique_dim(d: dict[str, Any]) -> bool:
+    dim = str(d["dim"])
+    return (
+        dim.startswith("money:")
+        or dim in _UNIQUE_DIMS
+        or (dim == "count" and _role(d) in _CASUALTY)
+    )
+
+
+def _role_key(d: dict[str, Any]) -> str:
+    return f"{d['dim']}:{_role(d)}" if d["dim"] == "count" else str(d["dim"])
+
 
 # -- alignment -------------------------------------------------------------------
 
@@ -115,6 +139,10 @@ class _Q:
     sentence: dict[str, Any]
     #: All quantities of the same sentence (for the "own sentence" check).
     siblings: list[dict[str, Any]]
+    #: Capitalised words of the whole article.
+    names: frozenset[str] = frozenset()
+    #: The article's only quantity of this dimension (money, length...).
+    unique: bool = False
 
     @property
     def line(self) -> int:
@@ -167,11 +195,24 @@ def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return False
 
 
+#: Counted nouns that say who, not what happened to them: "13 people were
+#: hurt" counts the injured like "31 injured".
+_WHO = frozenset(["person", "man", "woman", "child"])
+#: Casualty counts: the story's key figures, each given once in the lead.
+_CASUALTY = frozenset(["die", "injure"])
+
+
+def _role(d: dict[str, Any]) -> str:
+    if d["head"] in _WHO and d.get("verb") in ("die", "injure"):
+        return str(d["verb"])
+    return str(d["head"])
+
+
 def same_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["dim"] != b["dim"]:
         return False
     if a["dim"] == "count":
-        return bool(a["head"]) and a["head"] == b["head"]
+        return bool(a["head"]) and _role(a) == _role(b)
     return True
 
 
@@ -196,7 +237,24 @@ def alignment(
     # The counted noun matches by construction: it is no evidence that the
     # two sentences state the same fact.
     minimum = options.min_shared_words
-    if len(shared if loose else shared - {a["head"], b["head"]}) + anchors < minimum:
+    # The only amount of money (or length, area...) either article gives:
+    # one word right beside both numbers is enough ("expected to cost").
+    unique = qa.unique and qb.unique
+    roles = {a["head"], b["head"], a.get("verb"), b.get("verb")}
+    if unique and (set(a["near"]) & set(b["near"])) - roles:
+        minimum = 1
+    # The only count of dead (or injured) in either article: the role is
+    # the evidence ("31 injured" / "Another 13 people were hurt").
+    casualty = (
+        unique
+        and a["dim"] == "count"
+        and _role(a) in _CASUALTY
+        and _same_event(qa.names, qb.names)
+    )
+    if casualty:
+        minimum = 0
+    counted = len(shared if loose else shared - {a["head"], b["head"]})
+    if counted + 2 * anchors < minimum:
         return None
     # Long sentences of several clauses share few words overall; two
     # shared words around the numbers, one of them right beside both, do.
@@ -205,9 +263,14 @@ def alignment(
         len(shared) / max(1, min(len(wa), len(wb))) < options.min_overlap
         and not local
         and not anchors
+        and not casualty
     ):
         return None
     if loose:
+        # Agreement found near a similar sentence silences a report, so it
+        # still needs a word shared around the two numbers.
+        if not window and not anchors:
+            return None
         return len(shared) + 2 * len(window)
     need = options.min_window_words
     # Dates and years must agree: two moments are two facts. A sentence tied
@@ -220,9 +283,21 @@ def alignment(
     # "A similar storm", "the previous record": background on one side only.
     if sa.get("bg") != sb.get("bg"):
         return None
-    # Different places or people on both sides: two facts.
+    # Different places or people on both sides: two facts. Unless each
+    # article also names the other's, and the numbers share their
+    # neighbourhood: then the sentences only chose different subjects.
     na, nb = set(sa["names"]), set(sb["names"])
-    if na and nb and not (na & nb):
+    if (
+        na
+        and nb
+        and not (na & nb)
+        and not (
+            na <= qb.names
+            and nb <= qa.names
+            and len(window) >= 2
+            and set(a["near"]) & set(b["near"])
+        )
+    ):
         return None
     # Near-identical sentences need no shared neighbour ("The 28-year-old
     # vessel had passed an inspection" / "The ferry was 18 years old and had
@@ -230,7 +305,7 @@ def alignment(
     ratio = len(shared) / max(1, min(len(wa), len(wb)))
     if len(shared) >= 4 and ratio >= 0.6:
         need -= 1
-    if len(window) + anchors < need:
+    if len(window) + anchors < need and not casualty:
         return None
     # "eight nations" and "four ex-Soviet nations": a part is not the whole.
     heads = {a["head"], b["head"]}
@@ -253,21 +328,27 @@ def alignment(
     return len(shared) + 2 * (len(window) + anchors)
 
 
+def _same_event(na: frozenset[str], nb: frozenset[str]) -> bool:
+    """Two articles naming mostly the same people and places."""
+    shared = len(na & nb)
+    return shared >= 3 and shared >= 0.5 * min(len(na), len(nb))
+
+
 def _anchors(qa: _Q, qb: _Q) -> int:
     """Quantities of the two sentences, other than the compared ones, that
     state the same exact value of the same role (not small round numbers)."""
     count = 0
     for s in qa.siblings:
-        if s is qa.data or s["approx"] or s["value"] is None:
+        if s is qa.data or s["value"] is None:
             continue
         value = s["value"]
-        if value < 10 or (value < 1000 and value % 10 == 0):
+        if value < 10 or (value < 10_000 and value % 100 == 0):
             continue
         for t in qb.siblings:
             if (
                 t is not qb.data
                 and t["value"] == value
-                and not t["approx"]
+                and bool(t["approx"]) == bool(s["approx"])
                 and same_role(s, t)
             ):
                 count += 1
@@ -288,6 +369,14 @@ class _Analysis:
             groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
             for d in facts.get("quantities", []):
                 groups[d["sent"]].append(d)
+            names = frozenset(facts.get("names", ())) - STOPWORDS
+            current = [
+                d
+                for d in facts.get("quantities", [])
+                if not d["contrast"]
+                and not any(_YEAR.fullmatch(t) for t in sentences[d["sent"]]["time"])
+            ]
+            dims = Counter(_role_key(d) for d in current)
             for d in facts.get("quantities", []):
                 self.by_path[member.path].append(
                     _Q(
@@ -296,6 +385,8 @@ class _Analysis:
                         d,
                         sentences[d["sent"]],
                         groups[d["sent"]],
+                        names,
+                        dims[_role_key(d)] == 1 and _unique_dim(d),
                     )
                 )
         names = [os.path.basename(p) for p in paths]
@@ -317,7 +408,10 @@ class _Analysis:
         """Some number of ``other`` in a similar sentence agrees with ``q``."""
         return any(
             agree(q.data, r.data)
-            and alignment(q, r, self.options, loose=True) is not None
+            and (
+                alignment(q, r, self.options, loose=True) is not None
+                or alignment(q, r, self.options) is not None
+            )
             for r in self.by_path.get(other, [])
         )
 

@@ -186,6 +186,23 @@ CURRENCY_WORDS = {
     "lira": "TRY",
     "hryvnia": "UAH",
     "won": "KRW",
+    "dinar": "DINAR",
+    "dirham": "AED",
+    "riyal": "SAR",
+    "rial": "RIAL",
+    "peso": "PESO",
+    "krona": "KRONA",
+    "krone": "KRONE",
+    "zloty": "PLN",
+    "forint": "HUF",
+    "shekel": "ILS",
+    "naira": "NGN",
+    "rand": "ZAR",
+    "baht": "THB",
+    "ringgit": "MYR",
+    "rupiah": "IDR",
+    "lari": "GEL",
+    "tenge": "KZT",
 }
 MONTHS = {
     "january": 1,
@@ -1363,6 +1380,10 @@ def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[
                     q.verb = stem(low)
                 break
     _inherit_heads(quantities, tokens)
+    for q in quantities:
+        # "31 injured", "nine dead": the counted word names the event.
+        if q.dimension == "count" and q.head in ("die", "injure"):
+            q.verb = q.head
     return quantities, sorted(set(content_words(tokens)))
 
 
@@ -1398,8 +1419,37 @@ def time_anchors(quantities: list[Quantity], text: str) -> list[str]:
 
 
 def background(text: str) -> bool:
-    """The sentence speaks of an earlier or another event ("a similar storm")."""
-    return any(t.low in BACKGROUND_WORDS for t in tokenize(text))
+    """The sentence speaks of an earlier or another event ("a similar storm");
+    "another 13 people" adds to this event's count and is not background."""
+    tokens = tokenize(text)
+    return any(
+        t.low in BACKGROUND_WORDS
+        and not (
+            t.low == "another"
+            and k + 1 < len(tokens)
+            and is_number_word(tokens[k + 1].low)
+        )
+        for k, t in enumerate(tokens)
+    )
+
+
+_CAPITAL_TOKEN = re.compile(
+    r"(?<![0-9A-Za-zÀ-ÖØ-öø-ɏ])[A-ZÀ-ÖØ-Þ][0-9A-Za-zÀ-ÖØ-öø-ɏ’'.\-–]*"
+)
+
+
+def name_words(text: str) -> set[str]:
+    """Every capitalised word of ``text``, normalised like ``proper_names``
+    (one regex pass: used for a whole article)."""
+    return {
+        m.group()
+        .rstrip(".,:-–'’")
+        .lower()
+        .replace("’", "'")
+        .rstrip("'s")
+        .removesuffix("'")
+        for m in _CAPITAL_TOKEN.finditer(text)
+    }
 
 
 def proper_names(text: str) -> list[str]:
