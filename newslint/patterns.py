@@ -14,8 +14,6 @@ from typing import Any
 class LazyPattern:
     """A ``re`` or ``regex`` pattern that compiles itself when first used."""
 
-    __slots__ = ("_compiled", "_flags", "_module", "pattern")
-
     def __init__(self, pattern: str, flags: int = 0, *, module: str = "re") -> None:
         self.pattern = pattern
         self._flags = flags
@@ -36,8 +34,13 @@ class LazyPattern:
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:
-        # Only reached for names not defined here: search, finditer, sub, ...
-        return getattr(self.compiled, name)
+        # Only reached for names not set yet: search, finditer, sub, ... The
+        # bound method is kept on the instance, so later calls skip this hook.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(self.compiled, name)
+        self.__dict__[name] = value
+        return value
 
     def __repr__(self) -> str:
         state = "compiled" if self._compiled is not None else "not compiled yet"

@@ -455,8 +455,24 @@ _MIXED_NAMES = frozenset({"7-eleven", "five-0", "seven-11"})
 _COMPOUND = lazy_regex(
     r"(?<![\p{L}\p{N}\-‐–])[\p{L}\p{N}]+(?:[-‐–][\p{L}\p{N}]+)+(?![\p{L}\p{N}]|[-‐–][\p{L}\p{N}])"
 )
-#: The cheap trigger: a figure and a letter joined by a hyphen.
-_FIGURE_NEXT_TO_WORD = lazy_regex(r"[0-9][-‐–]\p{L}|\p{L}[-‐–][0-9]")
+#: The cheap trigger: hyphens (rare), then a figure and a letter around one.
+_HYPHEN = lazy(r"[-‐–]")
+_FIGURES = frozenset("0123456789")
+
+
+def _figure_next_to_word(prose: str) -> Iterator[int]:
+    """Offsets of the first character of "1-on", "on-1" pairs."""
+    last = len(prose) - 1
+    for hit in _HYPHEN.finditer(prose):
+        i = hit.start()
+        if 0 < i < last:
+            left, right = prose[i - 1], prose[i + 1]
+            if (left in _FIGURES and right.isalpha()) or (
+                left.isalpha() and right in _FIGURES
+            ):
+                yield i - 1
+
+
 _PART = lazy_regex(r"[\p{L}\p{N}]+")
 
 
@@ -487,8 +503,7 @@ class DigitInSpelledNumber(DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
         done = -1
-        for hit in _FIGURE_NEXT_TO_WORD.finditer(prose):
-            start = hit.start()
+        for start in _figure_next_to_word(prose):
             if start < done:
                 continue
             while start > 0 and (
