@@ -425,6 +425,8 @@ class _Analysis:
                 # The same value next to the same words states the same fact.
                 or (
                     same_role(s.data, r.data)
+                    and s.data["high"] is not None
+                    and r.data["high"] is not None
                     and set(s.data["window"]) & set(r.data["window"])
                 )
             )
