@@ -68,6 +68,11 @@ def _lines(prose: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def paragraph_units(doc: Document) -> list[_Unit]:
+    """The editor's paragraphs, computed once per document (NT106 and NT107)."""
+    return doc.analysis("newslint.rules.typography.units", _paragraph_units)
+
+
+def _paragraph_units(doc: Document) -> list[_Unit]:
     """Paragraphs: blank-line separated blocks, split further where needed.
 
     Markdown joins the lines of a block into one paragraph except list items,
