@@ -78,7 +78,7 @@ def compile_credits(names: tuple[str, ...]) -> dict[str, Any]:
         ),
         # ... in Madrid. Photo: Xinhua/Jane Doe; (Picture: dpa); Credit: Jane Doe
         "short_label": regex.compile(
-            rf"{_AFTER_SENTENCE}\(?(?i:(?:photo|picture|pic|image|foto|video|credit)s?\s*:)"
+            rf"{_AFTER_SENTENCE}\(?(?i:(?:photo|picture|pic|image|foto|video|credit)s?\s*(?::|/(?=\s)))"
             rf"[ \t]*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})"
             rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}){{0,2}}{end}",
             flags,

@@ -40,6 +40,7 @@ import regex
 from newslint.rules.boilerplate.catalogue import (
     _MAX_LEFTOVER_CHARS,
     Line,
+    _default_pattern,
     _doc_lines,
     _known_pattern,
     key_at,
@@ -130,7 +131,7 @@ _TIME_WORDS = frozenset(
         + " am pm a m p at on and today yesterday just now last first min mins minute"
         " minutes hour hours hr hrs h day days d week weeks w month months year years"
         " y sec secs second seconds s read reading time listen published updated"
-        " posted modified edited created ago"
+        " posted modified edited created ago to uk"
     ).split()
 )
 _TIME_STATUS = frozenset(
@@ -202,7 +203,9 @@ def _re() -> SimpleNamespace:
             r"(?=[^\n]{0,80}\b(?:news|alerts|updates|stories|headlines|journalism))"
             r"|app\s+store|google\s+play|play\s+store|push\s+notifications|news\s+alerts"
             r"|breaking\s+news|follow\s+us\s+(?:on|at|for)|like\s+us\s+on|join\s+us\s+on"
-            r"|daily\s+briefing|morning\s+briefing|(?:our|independent)\s+journalism|support\s+us)\b"
+            r"|daily\s+briefing|morning\s+briefing|(?:our|independent)\s+journalism|support\s+us"
+            r"|latest\s+(?:news|headlines)|on\s+(?:ios|android|whatsapp|telegram|google\s+news)"
+            r"|by\s+following)\b"
             r"|(?P<strong>" + _STRONG_CHANNEL + ")",
             i,
         ),
@@ -307,7 +310,11 @@ def timestamp_line(text: str) -> bool:
             return False
         status = status or w in _TIME_STATUS
         number = number or w in ("today", "yesterday", "now")
-    return status and number
+    if status and number:
+        return True
+    # "Monday 13 January 2025 11:32, UK": a date with its year and a time.
+    year = any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in words)
+    return year and any(":" in w for w in words)
 
 
 def _segments(text: str, splitter: Any) -> list[str]:
@@ -452,8 +459,49 @@ def _analyse(text: str, prose: str) -> Analysis:
             leftover.discard(line.number)
         previous = line
 
+    _labels(lines, plains, hits, known, first_body)
     _author_bio(lines, plains, hits, known)
     return Analysis(hits, frozenset(known))
+
+
+def _labels(
+    lines: list[Line],
+    plains: dict[int, str],
+    hits: dict[int, Hit],
+    known: set[int],
+    first_body: int,
+) -> None:
+    """A one-word section label stacked on a leftover at the head ("Politics"
+    over "Follow"); the title right under a navigation label ("Related
+    article" then the title)."""
+    leftover = set(hits) | known
+    for index, line in enumerate(lines[:first_body]):
+        p = plains[line.number]
+        if line.number in leftover or not p.isalpha() or not p[:1].isupper():
+            continue
+        above = index > 0 and lines[index - 1].number == line.number - 1
+        below = index + 1 < len(lines) and lines[index + 1].number == line.number + 1
+        if (above and line.number - 1 in leftover) or (
+            below and line.number + 1 in leftover
+        ):
+            hits[line.number] = Hit("NB101", "section label at the head")
+    navigation = _default_pattern("navigation")
+    r = _re()
+    for index, line in enumerate(lines[:-1]):
+        under = lines[index + 1]
+        if (
+            index < first_body  # the headline sits under the head's widgets
+            or under.number != line.number + 1
+            or under.number in hits
+            or under.number in known
+            or under.markup == "heading"
+            or len(line.core.split()) > 3
+            or not navigation.fullmatch(line.core, line.key)
+        ):
+            continue
+        p = plains[under.number]
+        if 2 <= len(p.split()) <= 15 and not r.sentence_end.search(p):
+            hits[under.number] = Hit("NB101", "title under a navigation label")
 
 
 def _first_body(lines: list[Line], known: set[int], plains: dict[int, str]) -> int:
