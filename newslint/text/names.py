@@ -326,17 +326,28 @@ def is_title(word: str) -> bool:
 def extract_mentions(doc: Document) -> list[Mention]:
     """Every proper-name mention of the document, in text order."""
     prose = doc.prose
-    words = [m for m in _WORD.finditer(prose)]
-    lower_words = {m.group().lower() for m in words if m.group()[:1].islower()}
+    # One regex pass; each word once as (text, start, end).
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(prose)]
+    lower_words = set()
+    capitals = []
+    for item in words:
+        word = item[0]
+        if word[0].isupper():
+            capitals.append(item)
+        else:
+            if word[0].islower():
+                lower_words.add(word.lower())
+            if _glued(word) and _CAPITALISED.match(word):
+                capitals.append(item)
     # Words written capitalised somewhere other than at a sentence start.
     sentence_starts = _sentence_starts(doc)
     headline = _headline_spans(doc)
     capital_inside = {
-        m.group()
-        for m in words
-        if _CAPITALISED.match(m.group())
-        and m.start() not in sentence_starts
-        and not _in_spans(m.start(), headline)
+        word
+        for word, start, _ in capitals
+        if start not in sentence_starts
+        and _CAPITALISED.match(word)
+        and not _in_spans(start, headline)
     }
     dotted_chars = {
         i for m in _DOTTED.finditer(prose) for i in range(m.start(), m.end())
@@ -351,37 +362,34 @@ def extract_mentions(doc: Document) -> list[Mention]:
                 out.append(mention)
             run.clear()
 
-    for match in words:
-        word = match.group()
+    for word, start, end in words:
+        if not word[0].isupper() and not _glued(word):
+            # A lowercase word: a particle inside a name, or the end of one.
+            if run and word.lower() in PARTICLES:
+                tok = _Tok(word, start, end, end, False, False)
+                if _joined(prose, run[-1], tok):
+                    run.append(tok)
+                    continue
+            flush()
+            continue
         capital = bool(_CAPITALISED.match(word))
         if capital and word.isupper() and len(word) > 1:
             flush()  # acronyms (NATO, SCO) are not name parts
             continue
         if (
             (not word.isalpha() and any(ch.isdigit() for ch in word))
-            or match.start() in dotted_chars
+            or start in dotted_chars
             or _CONTRACTION.search(word)
             or word.lower() in CALENDAR
         ):
             flush()
             continue
-        if (
-            capital
-            and _in_spans(match.start(), headline)
-            and word not in capital_inside
-        ):
+        if capital and _in_spans(start, headline) and word not in capital_inside:
             flush()  # a Title Case headline: only words capitalised elsewhere count
             continue
         possessive = bool(_POSSESSIVE.search(word)) and capital
         text = _POSSESSIVE.sub("", word) if possessive else word
-        tok = _Tok(
-            text,
-            match.start(),
-            match.start() + len(text),
-            match.end(),
-            capital,
-            possessive,
-        )
+        tok = _Tok(text, start, start + len(text), end, capital, possessive)
         if run and not _joined(prose, run[-1], tok):
             flush()
         if (
@@ -399,6 +407,12 @@ def extract_mentions(doc: Document) -> list[Mention]:
             flush()
     flush()
     return out
+
+
+def _glued(word: str) -> bool:
+    """A lowercase word that may hide a capital after a glued particle
+    ("al-Assad", "d'Estaing")."""
+    return "-" in word or "'" in word or "’" in word
 
 
 def mentions(doc: Document) -> list[Mention]:
@@ -434,10 +448,10 @@ def _headline_spans(doc: Document) -> list[tuple[int, int]]:
     for line_no in range(1, len(doc.line_starts) + 1):
         start = doc.line_starts[line_no - 1]
         text = doc.prose[start : start + len(doc.line_text(line_no))]
+        if text.rstrip().endswith((".", "?", "!", ":", "”", '"')):
+            continue
         long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
-        if len(long_words) < 3 or text.rstrip().endswith(
-            (".", "?", "!", ":", "”", '"')
-        ):
+        if len(long_words) < 3:
             continue
         caps = sum(1 for w in long_words if w[:1].isupper())
         if caps >= 0.8 * len(long_words):
