@@ -35,6 +35,7 @@ from newslint.text.quantities import (
     proper_names,
     sentence_quantities,
     time_anchors,
+    tokenize,
 )
 
 # -- extraction -------------------------------------------------------------------
@@ -52,7 +53,8 @@ def _extract_facts(doc: Document) -> dict[str, Any]:
     for block in doc.sentences:
         if not might_hold_quantity(block.text):
             continue
-        found, words = sentence_quantities(block.text, block.start)
+        tokens = tokenize(block.text)
+        found, words = sentence_quantities(block.text, block.start, tokens)
         comparable = [q for q in found if q.comparable]
         if not comparable:
             continue
@@ -60,9 +62,9 @@ def _extract_facts(doc: Document) -> dict[str, Any]:
         sentences.append(
             {
                 "words": words,
-                "names": proper_names(block.text),
+                "names": proper_names(block.text, tokens),
                 "time": sorted(set(time_anchors(found, block.text))),
-                "bg": background(block.text),
+                "bg": background(block.text, tokens),
             }
         )
         for q in comparable:

@@ -390,15 +390,19 @@ _SLASH_FRACTION = re.compile(r"^(\d)/(\d{1,2})$")
 _TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
-@dataclass
 class Token:
-    text: str
-    start: int
-    end: int
+    """A word, number or symbol with offsets; ``low`` is its comparison form."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = text.lower().replace("’", "'")
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
@@ -464,23 +468,37 @@ def is_number_word(word: str) -> bool:
     )
 
 
+_PART_SPLIT = re.compile(r"[-–/]")
+_PART_CHARS = re.compile(r"[-–/]")
+
+
 def content_words(tokens: list[Token]) -> list[str]:
     """Stems of the content words: no numbers, units, hedges or function words."""
     out: list[str] = []
     for tok in tokens:
-        for part in re.split(r"[-–/]", tok.text):
-            low = part.lower().replace("’", "'")
-            if not low or not low[0].isalpha() or len(low) < 2:
-                continue
-            if low in NON_CONTENT or is_number_word(low):
-                continue
-            unit = _unit_word(low)
-            if unit in TIME_UNITS or unit in CURRENCY_WORDS or low in SCALES:
-                continue
-            if low in ("nearly", "almost", "roughly", "approximately", "around"):
-                continue
-            out.append(stem(low))
+        text = tok.text
+        parts = _PART_SPLIT.split(text) if _PART_CHARS.search(text) else (text,)
+        for part in parts:
+            word = _content_word(part)
+            if word is not None:
+                out.append(word)
     return out
+
+
+@functools.lru_cache(maxsize=16384)
+def _content_word(part: str) -> str | None:
+    """The stem of one word part, or None when it is not a content word."""
+    low = part.lower().replace("’", "'")
+    if not low or not low[0].isalpha() or len(low) < 2:
+        return None
+    if low in NON_CONTENT or is_number_word(low):
+        return None
+    unit = _unit_word(low)
+    if unit in TIME_UNITS or unit in CURRENCY_WORDS or low in SCALES:
+        return None
+    if low in ("nearly", "almost", "roughly", "approximately", "around"):
+        return None
+    return stem(low)
 
 
 # -- the quantity ---------------------------------------------------------------
@@ -645,12 +663,29 @@ def _digit_number(tokens: list[Token], i: int) -> tuple[float, int, str, str] | 
     return value, used, m.group("num"), suffix
 
 
-def parse_quantities(text: str, base: int = 0) -> list[Quantity]:
+def parse_quantities(
+    text: str, base: int = 0, tokens: list[Token] | None = None
+) -> list[Quantity]:
     """Every number expression in ``text``; offsets are ``base`` + index."""
-    tokens = tokenize(text, base)
+    if tokens is None:
+        tokens = tokenize(text, base)
+    starts, compound_firsts = _start_words()
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
+        tok = tokens[i]
+        # Most words cannot start a number expression: skip them cheaply.
+        if not (
+            tok.text[0] in _DIGIT_OR_FRACTION
+            or tok.low in starts
+            or (
+                ("-" in tok.low or "–" in tok.low)
+                and _PART_SPLIT.split(tok.low, 1)[0] in compound_firsts
+            )
+            or _ANY_DIGIT.search(tok.text)
+        ):
+            i += 1
+            continue
         q, used = _parse_at(tokens, i, text, base)
         if q is not None:
             q.text = text[q.phrase_start - base : q.phrase_end - base]
@@ -658,6 +693,20 @@ def parse_quantities(text: str, base: int = 0) -> list[Quantity]:
             out.append(q)
         i += max(1, used)
     return out
+
+
+_DIGIT_OR_FRACTION = frozenset("0123456789" + "".join(_FRACTIONS))
+_ANY_DIGIT = re.compile(r"\d")
+
+
+@functools.cache
+def _start_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that may start a number expression, and first parts of
+    hyphenated ones ("eight-nation", "a-year-long", "decade-long")."""
+    numbers = set(UNITS_WORDS) | set(TENS_WORDS)
+    starts = frozenset(numbers | ORDINAL_WORDS | set(VAGUE_WORDS) | {"a", "an"})
+    firsts = frozenset(numbers | set(VAGUE_WORDS) | {"a", "half", "decade", "century"})
+    return starts, firsts
 
 
 _AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’-]*,|\baged)\s*$|(?:^|[.!?]\s+)At\s+$")
@@ -1328,7 +1377,9 @@ def might_hold_quantity(text: str) -> bool:
     return bool(words & {"a", "an"}) and not units.isdisjoint(words)
 
 
-def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[str]]:
+def sentence_quantities(
+    text: str, base: int = 0, tokens: list[Token] | None = None
+) -> tuple[list[Quantity], list[str]]:
     """Quantities of one sentence with their windows, and its content words.
 
     A quantity's window is the content words up to eight tokens either side
@@ -1336,16 +1387,16 @@ def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[
     ("but", ";", "and" before a verb), so that in "destroyed 40 homes and
     damaged 12 schools" the homes were destroyed and the schools damaged.
     ``verb`` is the past-tense word governing the number ("destroyed 40").
+    ``tokens`` are ``tokenize(text)`` (offsets into ``text``), when known.
     """
-    tokens = tokenize(text, base)
-    quantities = parse_quantities(text, base)
-    taken = [(q.phrase_start, q.phrase_end) for q in quantities]
-    local = [Token(t.text, t.start - base, t.end - base) for t in tokens]
+    local = tokenize(text) if tokens is None else tokens
+    # Parsed at offset 0 and shifted by ``base`` at the end.
+    quantities = parse_quantities(text, 0, local)
+    spans = [(q.phrase_start, q.phrase_end) for q in quantities]
     first = local[0] if local else None
     for q in quantities:
-        q.text = text[q.phrase_start - base : q.phrase_end - base]
-        start, end = q.phrase_start - base, q.phrase_end - base
-        spans = [(x - base, y - base) for x, y in taken]
+        q.text = text[q.phrase_start : q.phrase_end]
+        start, end = q.phrase_start, q.phrase_end
         left = [k for k, t in enumerate(local) if t.end <= start][::-1]
         right = [k for k, t in enumerate(local) if t.start >= end]
         before = _side(text, local, left, start, spans, 8)
@@ -1386,12 +1437,16 @@ def sentence_quantities(text: str, base: int = 0) -> tuple[list[Quantity], list[
                 ):
                     q.verb = stem(low)
                 break
-    _inherit_heads(quantities, tokens)
+    _inherit_heads(quantities, local)
     for q in quantities:
         # "31 injured", "nine dead": the counted word names the event.
         if q.dimension == "count" and q.head in ("die", "injure"):
             q.verb = q.head
-    return quantities, sorted(set(content_words(tokens)))
+        q.start += base
+        q.end += base
+        q.phrase_start += base
+        q.phrase_end += base
+    return quantities, sorted(set(content_words(local)))
 
 
 def _inherit_heads(quantities: list[Quantity], tokens: list[Token]) -> None:
@@ -1425,10 +1480,11 @@ def time_anchors(quantities: list[Quantity], text: str) -> list[str]:
     return out
 
 
-def background(text: str) -> bool:
+def background(text: str, tokens: list[Token] | None = None) -> bool:
     """The sentence speaks of an earlier or another event ("a similar storm");
     "another 13 people" adds to this event's count and is not background."""
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = tokenize(text)
     return any(
         t.low in BACKGROUND_WORDS
         and not (
@@ -1449,19 +1505,15 @@ def name_words(text: str) -> set[str]:
     """Every capitalised word of ``text``, normalised like ``proper_names``
     (one regex pass: used for a whole article)."""
     return {
-        m.group()
-        .rstrip(".,:-–'’")
-        .lower()
-        .replace("’", "'")
-        .rstrip("'s")
-        .removesuffix("'")
-        for m in _CAPITAL_TOKEN.finditer(text)
+        word.rstrip(".,:-–'’").lower().replace("’", "'").rstrip("'s").removesuffix("'")
+        for word in set(_CAPITAL_TOKEN.findall(text))
     }
 
 
-def proper_names(text: str) -> list[str]:
+def proper_names(text: str, tokens: list[Token] | None = None) -> list[str]:
     """Capitalised words that do not start the sentence (places, people)."""
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = tokenize(text)
     out = []
     for k, t in enumerate(tokens):
         if k == 0 or not t.text[0].isupper() or t.low in STOPWORDS:
