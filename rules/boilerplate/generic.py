@@ -257,9 +257,9 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _re().word.findall(text)]
 
 
-def ui_line(text: str) -> bool:
+def ui_line(text: str, words: list[str] | None = None) -> bool:
     """A short line of interface words only, with an action among them."""
-    words = _words(text)
+    words = _words(text) if words is None else words
     if not 2 <= len(words) <= 9:
         return False
     content = 0
@@ -288,9 +288,9 @@ def form_field(raw: str) -> bool:
     return 1 <= len(words) <= 3 and all(w in _FORM_FIELDS for w in words)
 
 
-def timestamp_line(text: str) -> bool:
+def timestamp_line(text: str, words: list[str] | None = None) -> bool:
     """Dates, times, zones and status words only ("6h ago · 2 min read")."""
-    words = _words(text)
+    words = _words(text) if words is None else words
     if not words or len(words) > 25:
         return False
     status = number = False
@@ -368,8 +368,12 @@ def bar_row(text: str, at_head: bool) -> str | None:
             if "leftover" in kinds and len(parts) >= 3 and "byline" not in kinds:
                 return "NB101"
             return None
+    if len(text) > 200 or not (
+        "/" in text or "›" in text or "»" in text or ">" in text
+    ):
+        return None  # no crumb separator: skip the split
     parts = _segments(text, r.crumb)
-    if len(parts) < 2 or len(text) > 200:
+    if len(parts) < 2:
         return None
     slash_only = "/" in text and not any(c in text for c in "›»>")
     if slash_only and len(parts) < 3:
@@ -525,10 +529,14 @@ def _line_hit(line: Line, p: str, raw: str, at_head: bool) -> Hit | None:
         code = bar_row(p, at_head)
         if code:
             return Hit(code, "row of page items")
-    if timestamp_line(p):
-        return Hit("NB105", "timestamp")
-    if ui_line(p.rstrip("?:")):
-        return Hit("NB111", "interface words only")
+    # Both shapes are short: one word list serves them (the costly step).
+    words = _words(p) if len(p) <= 300 else None
+    if words is not None and len(words) <= 25:
+        if timestamp_line(p, words):
+            return Hit("NB105", "timestamp")
+        trimmed = p.rstrip("?:")
+        if ui_line(trimmed, words if trimmed == p else None):
+            return Hit("NB111", "interface words only")
     if call_to_action(p):
         return Hit("NB103", "call to action addressed to the reader")
     return None
