@@ -186,3 +186,24 @@ def test_hyphenated_role_is_split_off():
     assert names("Director-General Amina Okafor-Reyes spoke.\n") == [
         ("Amina Okafor-Reyes", ("Amina", "Okafor-Reyes"), "Director-General")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The raid killed Osama bin Laden, officials said.\n",
+            [("Osama bin Laden", ("Osama", "Laden"))],
+        ),
+        (
+            "The leader, Bashar al-Assad, spoke.\n",
+            [("Bashar al-Assad", ("Bashar", "al-Assad"))],
+        ),
+        (
+            "Talks with Sergio de la Fuente, de facto leader, ended.\n",
+            [("Sergio de la Fuente", ("Sergio", "Fuente"))],
+        ),
+    ],
+)
+def test_particles_join_only_inside_a_name(text, want):
+    assert [(t, toks) for t, toks, _ in names(text)] == want

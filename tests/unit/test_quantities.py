@@ -155,3 +155,64 @@ def test_offsets_are_shifted_by_base():
     text = "Rescuers found 12 survivors."
     (q,) = parse_quantities(text, base=100)
     assert (q.start, q.end) == (115, 127)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head"),
+    [
+        ("The party won 52 of the 120 seats.", 52, "seat"),
+        ("Rescuers freed 11 of its 48 passengers.", 11, "passenger"),
+    ],
+)
+def test_part_of_a_whole_counts_the_whole_noun(text, value, head):
+    q = parse_quantities(text)[0]
+    assert (q.value, q.dimension, q.head) == (value, "count", head)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nursing chief Maria Kessler, 58, went back inside.",
+        "The driver, 58, was arrested.",
+        "The driver, aged 58, was arrested.",
+        "At 58, she is the youngest.",
+    ],
+)
+def test_a_bare_number_set_off_by_commas_is_an_age(text):
+    q = parse_quantities(text)[0]
+    assert (q.value, q.dimension) == (58, "age")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers passed it by 212 votes to 58, with four abstentions.",
+        "In Kaltern, 58 people died.",
+        "The toll rose to 58, officials said.",
+    ],
+)
+def test_other_numbers_after_commas_are_not_ages(text):
+    assert all(q.dimension != "age" for q in parse_quantities(text))
+
+
+def test_an_earlier_figure_is_marked_as_contrast():
+    found, _ = sentence_quantities("Police had earlier put the death toll at six.")
+    assert found[0].contrast
+    found, _ = sentence_quantities("Officials initially said 17 people had died.")
+    assert found[0].contrast
+
+
+def test_units_are_kept_for_converted_values():
+    assert [
+        q.unit
+        for q in parse_quantities("It fell 50 feet, or 15 metres, into a 3 km gorge.")
+    ] == [
+        "feet",
+        "metre",
+        "km",
+    ]
+
+
+def test_sentence_offsets_are_shifted_by_base():
+    found, _ = sentence_quantities("It killed 40 people.", 100)
+    assert (found[0].start, found[0].phrase_end) == (110, 119)
