@@ -560,7 +560,11 @@ def _embeds(
                 above = lines[index - 1]
                 if above.number not in known and above.markup != "heading":
                     hits[above.number] = Hit("NB104", "text of an embedded social post")
-        elif r.pic.search(raw) and line.number not in known:
+        elif (
+            ("pic.twitter.com" in raw.lower() or "t.co/" in raw.lower())
+            and r.pic.search(raw)
+            and line.number not in known
+        ):
             hits[line.number] = Hit("NB104", "text of an embedded social post")
 
 
