@@ -46,7 +46,7 @@ from newslint.rules.boilerplate.catalogue import (
     key_at,
 )
 
-from newslint import Document
+from newslint import Document, lazy_regex
 
 
 class Hit(NamedTuple):
@@ -162,35 +162,35 @@ _ATTRIBUTION = (
 
 @functools.cache
 def _re() -> SimpleNamespace:
-    """Every pattern of the module, compiled on first use."""
+    """Every pattern of the module; each compiles on its first use."""
     i = regex.IGNORECASE
     months = "|".join(_MONTHS.split())
     date = rf"(?:(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}})"
     return SimpleNamespace(
-        word=regex.compile(r"[\p{L}][\p{L}'’-]*|\d+(?:[:.,/]\d+)*[\p{L}]{0,4}|[*+]"),
-        emphasis=regex.compile(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])"),
-        bar=regex.compile(r"\s+[|•·]\s+|\s*[|•·]\s*(?=[\p{Lu}\p{N}])"),
-        crumb=regex.compile(r"\s*[›»>]\s*|\s+/\s+"),
-        sentence_end=regex.compile(r"[.!?…;”\"’)]$"),
-        quote=regex.compile(r"[“”\"]|(?:^|\s)‘"),
-        attribution=regex.compile(_ATTRIBUTION, i),
+        word=lazy_regex(r"[\p{L}][\p{L}'’-]*|\d+(?:[:.,/]\d+)*[\p{L}]{0,4}|[*+]"),
+        emphasis=lazy_regex(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])"),
+        bar=lazy_regex(r"\s+[|•·]\s+|\s*[|•·]\s*(?=[\p{Lu}\p{N}])"),
+        crumb=lazy_regex(r"\s*[›»>]\s*|\s+/\s+"),
+        sentence_end=lazy_regex(r"[.!?…;”\"’)]$"),
+        quote=lazy_regex(r"[“”\"]|(?:^|\s)‘"),
+        attribution=lazy_regex(_ATTRIBUTION, i),
         # — Name (@handle) May 2, 2025 / 2 May 2025
-        signature=regex.compile(
+        signature=lazy_regex(
             rf"^[—–-]{{1,2}}\s*[^\n()]{{1,80}}\(@[\w.]{{1,30}}\)\s*(?:on\s+)?{date}"
             r"(?:\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?$",
             i,
         ),
-        pic=regex.compile(r"\bpic\.twitter\.com/\w+\s*$|https?://t\.co/\w+\s*$", i),
-        skip=regex.compile(
+        pic=lazy_regex(r"\bpic\.twitter\.com/\w+\s*$|https?://t\.co/\w+\s*$", i),
+        skip=lazy_regex(
             r"^skip\s+(?:past\s+)?(?P<what>[^\n,]{2,60}?)(?:,?\s*\d+)?$", i
         ),
-        end_skip=regex.compile(
+        end_skip=lazy_regex(
             r"^(?:end\s+of|after)\s+(?P<what>[^\n,]{2,60}?)(?:,?\s*\d+)?$", i
         ),
-        link_only=regex.compile(
+        link_only=lazy_regex(
             r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])?[ \t]*[*_]{0,2}\[[^\]\n]+\]\([^)\n]*\)[*_]{0,2}[ \t]*$"
         ),
-        byline=regex.compile(
+        byline=lazy_regex(
             r"^by\s+(?-i:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:and\s+)?(?-i:\p{Lu}[\p{L}'’.-]*)){0,5}$",
             i,
         ),
@@ -198,7 +198,7 @@ def _re() -> SimpleNamespace:
         # The publisher's channels. A line that names one and is an order
         # ("Get ...", "Sign up ...") or the publisher speaking ("our", "us")
         # is a promo ...
-        channel=regex.compile(
+        channel=lazy_regex(
             r"\b(?:newsletters?|inbox|news\s+app|(?:the|our)\s+[\p{L}\p{N}&' ]{1,30}\s+app\b"
             r"(?=[^\n]{0,80}\b(?:news|alerts|updates|stories|headlines|journalism))"
             r"|app\s+store|google\s+play|play\s+store|push\s+notifications|news\s+alerts"
@@ -211,35 +211,35 @@ def _re() -> SimpleNamespace:
         ),
         # Verbs of the sign-up box count only with the publisher speaking
         # ("Subscribe to our ...", "Sign up to get our ...").
-        account=regex.compile(
+        account=lazy_regex(
             r"\b(?:subscribe|subscription|sign\s+up|donate|(?:log|sign)\s+in\s+to|register)\b",
             i,
         ),
         # ... and so is a line speaking to the reader ("you", a question) that
         # names a channel only a publisher has.
-        strong_channel=regex.compile(_STRONG_CHANNEL, i),
-        imperative=regex.compile(
+        strong_channel=lazy_regex(_STRONG_CHANNEL, i),
+        imperative=lazy_regex(
             r"^(?:\W*)(?:"
             + "|".join(sorted(_IMPERATIVES, key=len, reverse=True))
             + r")\b(?![-‐])",
             i,
         ),
-        reader=regex.compile(r"\b(?:you|your|you['’](?:re|ve|ll))\b|\?", i),
-        publisher=regex.compile(r"\b(?:our|us|we)\b", i),
+        reader=lazy_regex(r"\b(?:you|your|you['’](?:re|ve|ll))\b|\?", i),
+        publisher=lazy_regex(r"\b(?:our|us|we)\b", i),
         # Name is a / the ... reporter; Name covers ...
-        bio=regex.compile(
+        bio=lazy_regex(
             r"^(?-i:\p{Lu}[\p{L}'’-]+)(?:\s+(?-i:\p{Lu}[\p{L}'’.-]+)){0,3}(?<=(?P<surname>[\p{L}'’-]+))\s+"
             r"(?:is\s+(?:a|an|the|our)\s+[^\n.]{0,80}?\b(?:reporter|correspondent|writer|editor|journalist"
             r"|columnist|producer|critic|contributor|photographer|intern|fellow|analyst|freelancer|author)s?\b"
             r"|(?:covers|reports\s+on|writes\s+(?:about|on))\b)",
         ),
-        contact=regex.compile(
+        contact=lazy_regex(
             r"\b(?:reach|contact|e-?mail|follow|message|write\s+to)\s+(?:her|him|them|me)\b"
             r"|(?<![\w.])@[\w.]{2,}|\bmailto\b",
             regex.IGNORECASE,
         ),
-        data=regex.compile(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]"),
-        new_tab=regex.compile(
+        data=lazy_regex(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]"),
+        new_tab=lazy_regex(
             r"(?:,\s*|\()opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)\)?\s*$", i
         ),
     )
