@@ -82,6 +82,7 @@ _ATTRIBUTION = regex.compile(
 _BAR = regex.compile(r"\s[|•·]\s")
 
 
+@functools.lru_cache(maxsize=4096)
 def entry_pattern(entry: str) -> tuple[str, bool]:
     """A catalogue entry as a regex fragment, and whether it has a free tail."""
     head = _RE_ENTRY.match(entry)
@@ -145,29 +146,39 @@ class Catalogue:
     """
 
     def __init__(self, entries: tuple[str, ...]) -> None:
-        self._fixed: dict[str, list[str]] = defaultdict(list)
-        self._tailed: dict[str, list[str]] = defaultdict(list)
-        self._regexes: dict[str, list[str]] = defaultdict(list)
-        self._everywhere: list[str] = []
+        # Only the index is built here; an entry becomes a pattern when a line
+        # first starts with one of its keys (a short article touches few).
+        self._entries: dict[str, list[str]] = defaultdict(list)
+        self._everywhere_entries: list[str] = []
         for entry in entries:
-            pattern, has_tail = entry_pattern(entry)
             keys = entry_keys(entry)
             if not keys:
-                self._everywhere.append(pattern)
+                self._everywhere_entries.append(entry)
             for key in keys:
-                if _RE_ENTRY.match(entry):
-                    self._regexes[key].append(pattern)
-                else:
-                    (self._tailed if has_tail else self._fixed)[key].append(pattern)
-        self._compiled: dict[str, tuple[Any, Any]] = {}
+                self._entries[key].append(entry)
+        self._everywhere = bool(self._everywhere_entries)
+        self._compiled: dict[str, tuple[Any, Any, Any]] = {}
+
+    def _split(self, entries: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
+        """(fixed, tailed, regex) patterns of ``entries``."""
+        fixed: list[str] = []
+        tailed: list[str] = []
+        regexes: list[str] = []
+        for entry in entries:
+            pattern, has_tail = entry_pattern(entry)
+            if _RE_ENTRY.match(entry):
+                regexes.append(pattern)
+            else:
+                (tailed if has_tail else fixed).append(pattern)
+        return fixed, tailed, regexes
 
     def _group(self, key: str) -> tuple[Any, Any, Any]:
         group = self._compiled.get(key)
         if group is None:
+            fixed, tailed, regexes = self._split(self._entries.get(key, ()))
             # Longest first, so "Read more stories" wins over "Read more".
-            fixed = sorted(self._fixed.get(key, ()), key=len, reverse=True)
-            tailed = self._tailed.get(key, ())
-            regexes = [*self._regexes.get(key, ()), *self._everywhere]
+            fixed.sort(key=len, reverse=True)
+            regexes += [entry_pattern(e)[0] for e in self._everywhere_entries]
             flags = regex.IGNORECASE | regex.V0
 
             def alternation(parts: Any, end: str = "") -> Any:
@@ -198,12 +209,7 @@ class Catalogue:
         pos, size = 0, len(line)
         for _ in range(8):
             key = first_key if pos == 0 and first_key is not None else key_at(line, pos)
-            if (
-                key not in self._fixed
-                and key not in self._tailed
-                and key not in self._regexes
-                and not self._everywhere
-            ):
+            if key not in self._entries and not self._everywhere:
                 return False
             fixed, tailed, regexes = self._group(key)
             if regexes is not None and regexes.fullmatch(line, pos):
