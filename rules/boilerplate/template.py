@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -61,6 +60,9 @@ _TEMPLATE_SKIP_END = regex.compile(r"[.!?…:;”\"’)\]][*_]*$")
 
 
 def _line_hash(text: str) -> str:
+    # hashlib loads OpenSSL (~5 ms): imported when a corpus run first needs it.
+    import hashlib
+
     return hashlib.blake2b(
         " ".join(text.split()).casefold().encode("utf-8"), digest_size=8
     ).hexdigest()
@@ -97,6 +99,11 @@ class TemplateLine(CorpusRule):
     version = "4"
     scope = "corpus"
     Options = TemplateOptions
+
+    @property
+    def min_articles(self) -> int:  # type: ignore[override]
+        """A line must recur in ``min-articles`` articles: idle in smaller runs."""
+        return max(2, self.options.min_articles)
 
     def extract(self, doc: Document) -> Any:
         candidates = []
