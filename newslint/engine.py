@@ -23,6 +23,10 @@ from newslint.selection import Selection
 
 #: Below this many files, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 32
+#: From this many articles on, story facts live in the fact cache between the
+#: passes and are loaded one story at a time (memory stays flat at archive
+#: scale; smaller runs keep them in memory and skip the reload).
+STREAM_THRESHOLD = 2000
 
 
 @dataclass
@@ -88,6 +92,9 @@ class Linter:
         self._cache: Any = None
         #: Corpus rules that cannot fire in this run (too few articles).
         self._idle: frozenset[str] = frozenset()
+        #: Story facts are in the cache, loaded per story (see STREAM_THRESHOLD).
+        self._streaming = False
+        self._by_path: dict[str, tuple[DocResult, Any]] = {}
         #: Articles read and parsed by the last run (cache hits excluded).
         self.parsed = 0
         #: Set by stories(): no findings wanted, so targets may come from the cache.
@@ -120,7 +127,12 @@ class Linter:
         findings = [f for r in results for f in r.findings]
         if self.corpus_rules and results:
             stories = self._stories(results, sources)
-            findings.extend(self.corpus_pass(stories))
+            try:
+                findings.extend(self.corpus_pass(stories))
+            finally:
+                if self._cache is not None:
+                    self._cache.close()
+                self._by_path = {}
         return self.finalize(results, findings, stories)
 
     # The steps of run() after the per-document pass, also used by the Dask
@@ -138,17 +150,46 @@ class Linter:
         findings: list[Finding] = []
         if not story.targets:
             return findings
-        for rule in self.corpus_rules:
-            if rule.scope == "corpus" or rule.code in self._idle:
-                continue
-            try:
-                findings.extend(rule.check_story(story))
-            except Exception as exc:  # noqa: BLE001
-                raise PluginError(
-                    f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
-                    f" on story {story.key!r}: {type(exc).__name__}: {exc}"
-                ) from None
+        codes = self._story_codes()
+        if self._streaming and codes:
+            self._load_story_facts(story, codes)
+        try:
+            for rule in self.corpus_rules:
+                if rule.scope == "corpus" or rule.code in self._idle:
+                    continue
+                try:
+                    findings.extend(rule.check_story(story))
+                except Exception as exc:  # noqa: BLE001
+                    raise PluginError(
+                        f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
+                        f" on story {story.key!r}: {type(exc).__name__}: {exc}"
+                    ) from None
+        finally:
+            if self._streaming:
+                for member in story.members:
+                    for code in codes:
+                        member.facts.pop(code, None)  # type: ignore[attr-defined]
         return findings
+
+    def _story_codes(self) -> list[str]:
+        return [
+            r.code
+            for r in self.corpus_rules
+            if r.scope != "corpus" and r.code not in self._idle
+        ]
+
+    def _load_story_facts(self, story: Story, codes: list[str]) -> None:
+        """Fill the members' facts from the cache (streaming runs)."""
+        wanted = [
+            self._by_path[m.path] for m in story.members if m.path in self._by_path
+        ]
+        loaded = self._cache.facts([r.content_hash for r, _ in wanted], codes)
+        for result, source in wanted:
+            facts = loaded.get(result.content_hash, {})
+            if all(code in facts for code in codes):
+                result.facts.update({c: facts[c] for c in codes})
+            else:  # a row went missing or does not decode: recompute
+                self._refill(result, source, codes)
 
     def corpus_findings(self, stories: list[Story]) -> list[Finding]:
         """Findings of the corpus-scope rules, which see every story at once."""
@@ -238,6 +279,7 @@ class Linter:
         """Per-document results in source order; unchanged reference articles
         come from the fact cache without being read (facts loaded later)."""
         need_corpus = bool(self.corpus_rules) or self.want_stories
+        self._streaming = False
         if not need_corpus:
             # Without corpus rules a reference article contributes nothing.
             sources = [s for s in sources if s.is_target]
@@ -301,6 +343,19 @@ class Linter:
         self.parsed = len(todo)
         if cache is not None and records:
             cache.store(records)
+        story_codes = self._story_codes()
+        if (
+            cache is not None
+            and cache.enabled
+            and story_codes
+            and len(sources) >= STREAM_THRESHOLD
+            and not self._grouping_only
+        ):
+            # Everything is stored: keep only what grouping needs in memory.
+            self._streaming = True
+            for index in todo:
+                for code in story_codes:
+                    results[index].facts.pop(code, None)
         return [results[i] for i in range(len(sources))]
 
     def _stories(self, results: list[DocResult], sources: list[Any]) -> list[Story]:
@@ -318,13 +373,21 @@ class Linter:
             for r in members
         }
         # Corpus-wide rules need every article's facts; story rules only the
-        # facts of stories that hold a target (the pre-commit case reads few).
+        # facts of stories that hold a target (the pre-commit case reads few),
+        # and when streaming, only one story at a time (story_findings).
+        by_path = {s.path: s for s in sources}
+        if self._streaming:
+            self._by_path = {
+                r.path: (r, by_path[r.path])
+                for r in results
+                if id(r) in in_target_stories
+            }
         wants: dict[int, tuple[DocResult, list[str]]] = {}
         for result in results:
             if not result.cached:
                 continue
             codes = list(whole_codes)
-            if id(result) in in_target_stories:
+            if id(result) in in_target_stories and not self._streaming:
                 codes += story_codes
             if codes:
                 wants[id(result)] = (result, codes)
@@ -336,21 +399,22 @@ class Linter:
                 ]
                 for digest, facts in self._cache.facts(hashes, codes).items():
                     loaded.setdefault(digest, {}).update(facts)
-            by_path = {s.path: s for s in sources}
             for result, codes in wants.values():
                 facts = loaded.get(result.content_hash, {})
                 if all(code in facts for code in codes):
                     result.facts.update({c: facts[c] for c in codes})
                 else:  # a row went missing or does not decode: recompute
-                    source = by_path[result.path]
-                    fresh = self.process(source.path, read_source(source), False)
-                    _facts_as_json(fresh)
-                    self.parsed += 1
-                    result.facts.update(fresh.facts)
-                result.cached = False
-        if self._cache is not None:
-            self._cache.close()
+                    self._refill(result, by_path[result.path], codes)
+        for result in results:
+            result.cached = False
         return [make_story(key, members, why) for key, members, why in groups]
+
+    def _refill(self, result: DocResult, source: Any, codes: list[str]) -> None:
+        """Recompute facts the cache could not give back."""
+        fresh = self.process(source.path, read_source(source), False)
+        _facts_as_json(fresh)
+        self.parsed += 1
+        result.facts.update({c: fresh.facts[c] for c in codes if c in fresh.facts})
 
     def _per_document(
         self, sources: list[Any], jobs: int | None

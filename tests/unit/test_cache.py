@@ -240,3 +240,37 @@ def test_keys_unused_for_a_month_are_pruned(tmp_path: Path) -> None:
     with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
         keys = {k for (k,) in db.execute("SELECT key FROM keys")}
     assert "old-key" not in keys and keys
+
+
+def test_streaming_story_facts_gives_the_same_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newslint.engine as engine
+
+    repo = make_repo(tmp_path)
+    expected = run(repo, use_cache=False)[1]
+    monkeypatch.setattr(engine, "STREAM_THRESHOLD", 2)
+    for _ in range(2):  # cold, then warm
+        result, findings = run(repo)
+        assert findings == expected
+        # Story facts were loaded per story and let go after it.
+        assert all(not m.facts for s in result.stories for m in s.members)
+
+
+def test_streaming_recomputes_facts_missing_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newslint.engine as engine
+
+    repo = make_repo(tmp_path)
+    expected = run(repo, use_cache=False)[1]
+    monkeypatch.setattr(engine, "STREAM_THRESHOLD", 2)
+    real_facts = engine.Linter._load_story_facts
+
+    def lose_rows(self, story, codes):
+        with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+            db.execute("DELETE FROM facts")
+        return real_facts(self, story, codes)
+
+    monkeypatch.setattr(engine.Linter, "_load_story_facts", lose_rows)
+    assert run(repo)[1] == expected
