@@ -40,11 +40,11 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from newslint.patterns import lazy
 from newslint.rule import Member, Story
 
 if TYPE_CHECKING:
@@ -62,18 +62,18 @@ INDEX_FEATURES = 24
 #: Average linkage looks at up to this many members of each group.
 _LINKAGE_SAMPLE = 24
 
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d[\d,]*(?:\.\d+)?")
+_TOKEN = lazy(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d[\d,]*(?:\.\d+)?")
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 #: A full date (the event's date, usually): "March 12, 2019", "12 March 2019", ISO.
-_DATE = re.compile(
+_DATE = lazy(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<year>(?:18|19|20)\d\d)"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year2>(?:18|19|20)\d\d)"
     r"|(?P<year3>(?:18|19|20)\d\d)-[01]\d-[0-3]\d)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?:;]['\"”’)\]]*\s*$|^\s*$|\n\s*\n\s*$|[#>*\-]\s*$")
+_SENTENCE_END = lazy(r"[.!?:;]['\"”’)\]]*\s*$|^\s*$|\n\s*\n\s*$|[#>*\-]\s*$")
 
 # Common words that carry no information about which event an article reports:
 # function words, reporting verbs and the vocabulary of every news story.

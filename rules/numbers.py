@@ -503,6 +503,7 @@ class _Analysis:
 class _NumberRule(CorpusRule):
     abstract = True
     version = "3"
+    min_articles = 2  # compares sources: idle when an article is linted alone
     Options = NumberOptions
 
     def extract(self, doc: Document) -> Any:

@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from newslint.document import Document
+from newslint.patterns import lazy_regex
 from newslint.text.function_words import FUNCTION_WORDS as _SHARED
 
 #: Lowercase particles that may stand between the capitalised parts of a name.
@@ -201,7 +202,7 @@ FUNCTION_WORDS = _SHARED | frozenset(
     """.split()
 )
 
-_WORD = regex.compile(
+_WORD = lazy_regex(
     r"""
     (?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|d|l)[-'’](?=\p{Lu}))?
     [\p{L}\p{M}]+
@@ -209,16 +210,16 @@ _WORD = regex.compile(
     """,
     regex.X,
 )
-_CAPITALISED = regex.compile(
+_CAPITALISED = lazy_regex(
     r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|d|l)[-'’])?\p{Lu}"
 )
-_POSSESSIVE = regex.compile(r"[’']s$|(?<=s)[’']$")
+_POSSESSIVE = lazy_regex(r"[’']s$|(?<=s)[’']$")
 #: What may stand between two words of one name: blanks with at most one line
 #: break, or a period after an initial or a title abbreviation.
-_GAP = regex.compile(r"[ \t\u00a0]*(?:\r?\n[ \t]*)?")
+_GAP = lazy_regex(r"[ \t\u00a0]*(?:\r?\n[ \t]*)?")
 #: Dotted abbreviations (U.S., U.N.) and contractions (We've, Don't).
-_DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{L}\.){2,}")
-_CONTRACTION = regex.compile(r"[’'](?:ve|ll|re|d|m|t)$|n[’']t$", regex.I)
+_DOTTED = lazy_regex(r"(?<![\p{L}.])(?:\p{L}\.){2,}")
+_CONTRACTION = lazy_regex(r"[’'](?:ve|ll|re|d|m|t)$|n[’']t$", regex.I)
 #: Calendar words: capitalised but never part of a person's or place's name.
 CALENDAR = frozenset(
     [
@@ -256,7 +257,7 @@ CALENDAR = frozenset(
     ]
 )
 #: Leading decoration at a sentence start: quotes, brackets, Markdown markers.
-_LEAD = regex.compile(r"[\s\"'“‘«(\[*_#>\-–—•]*")
+_LEAD = lazy_regex(r"[\s\"'“‘«(\[*_#>\-–—•]*")
 
 
 @dataclass(frozen=True)

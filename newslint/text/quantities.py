@@ -32,6 +32,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from newslint.patterns import lazy
 from newslint.text.function_words import FUNCTION_WORDS as _SHARED
 
 # -- vocabularies ---------------------------------------------------------------
@@ -378,16 +379,16 @@ NON_CONTENT = STOPWORDS | frozenset(
 #: Words after "from", "than" and the like name an earlier or compared value.
 _CONTRAST_BEFORE = frozenset(["from", "than", "compared", "versus", "vs"])
 
-_TOKEN = re.compile(
+_TOKEN = lazy(
     r"[$€£¥₹%½¼¾⅓⅔⅛]|[0-9A-Za-zÀ-ÖØ-öø-ɏ][0-9A-Za-zÀ-ÖØ-öø-ɏ½¼¾⅓⅔⅛’'./,:\-–]*"
 )
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
-_DIGITS = re.compile(
+_DIGITS = lazy(
     r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<frac>[½¼¾⅓⅔⅛])?"
     r"(?P<suffix>st|nd|rd|th|s|m|mn|bn|b|tn|k|km|kg|cm|ft|mph|%)?$"
 )
-_SLASH_FRACTION = re.compile(r"^(\d)/(\d{1,2})$")
-_TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_SLASH_FRACTION = lazy(r"^(\d)/(\d{1,2})$")
+_TIME_OF_DAY = lazy(r"^\d{1,2}[:.]\d{2}$")
 
 
 class Token:
@@ -468,8 +469,8 @@ def is_number_word(word: str) -> bool:
     )
 
 
-_PART_SPLIT = re.compile(r"[-–/]")
-_PART_CHARS = re.compile(r"[-–/]")
+_PART_SPLIT = lazy(r"[-–/]")
+_PART_CHARS = lazy(r"[-–/]")
 
 
 def content_words(tokens: list[Token]) -> list[str]:
@@ -696,7 +697,7 @@ def parse_quantities(
 
 
 _DIGIT_OR_FRACTION = frozenset("0123456789" + "".join(_FRACTIONS))
-_ANY_DIGIT = re.compile(r"\d")
+_ANY_DIGIT = lazy(r"\d")
 
 
 @functools.cache
@@ -709,8 +710,8 @@ def _start_words() -> tuple[frozenset[str], frozenset[str]]:
     return starts, firsts
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Za-z][\w'’-]*,|\baged)\s*$|(?:^|[.!?]\s+)At\s+$")
-_AGE_AFTER = re.compile(r"\s*[,)]")
+_AGE_BEFORE = lazy(r"(?:[A-Za-z][\w'’-]*,|\baged)\s*$|(?:^|[.!?]\s+)At\s+$")
+_AGE_AFTER = lazy(r"\s*[,)]")
 
 
 def _apposed_age(q: Quantity, text: str, base: int) -> None:
@@ -1345,8 +1346,8 @@ def _side(
     return out
 
 
-_DIGIT_HINT = re.compile("[0-9" + "".join(_FRACTIONS) + "]")
-_LOWER_WORD = re.compile(r"[a-z]+")
+_DIGIT_HINT = lazy("[0-9" + "".join(_FRACTIONS) + "]")
+_LOWER_WORD = lazy(r"[a-z]+")
 
 
 @functools.cache
@@ -1496,7 +1497,7 @@ def background(text: str, tokens: list[Token] | None = None) -> bool:
     )
 
 
-_CAPITAL_TOKEN = re.compile(
+_CAPITAL_TOKEN = lazy(
     r"(?<![0-9A-Za-zÀ-ÖØ-öø-ɏ])[A-ZÀ-ÖØ-Þ][0-9A-Za-zÀ-ÖØ-öø-ɏ’'.\-–]*"
 )
 

@@ -33,13 +33,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.document import Document
+from newslint.patterns import lazy
 
 # -- quotation marks ---------------------------------------------------------------
 
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 _ANY_DOUBLE = '“”„«»"'
-_WORDCHAR = re.compile(r"\w")
+_WORDCHAR = lazy(r"\w")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class Quote:
     gaps: list[int] = field(default_factory=list)
 
 
-_MARKS = re.compile(
+_MARKS = lazy(
     "["
     + re.escape("".join(sorted(set(_OPENERS) | set(_CLOSERS) | set("\"”’‘'“„"))))
     + "]"
@@ -201,7 +202,7 @@ TITLES = frozenset(
 )
 _PRONOUNS = frozenset({"he", "she"})
 _NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)"
-_NAME_RUN = re.compile(
+_NAME_RUN = lazy(
     rf"{_NAME_WORD}(?:[ \t]+(?:(?:bin|al|de|van|von|da|di|le|la)[ \t]+)?{_NAME_WORD})*"
 )
 _SENTENCE_START_WORDS = frozenset(
@@ -359,7 +360,7 @@ def _speaker_before(segment: str) -> tuple[str | None, str]:
 
 # -- word normalisation -------------------------------------------------------
 
-_TOKEN = re.compile(
+_TOKEN = lazy(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.N., e.g.
     r"|\d+(?:[.,]\d+)*%?"
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"
@@ -444,7 +445,7 @@ _SPELLING = {
     "kerb": "curb",
     "draught": "draft",
 }
-_DOUBLE_L = re.compile(
+_DOUBLE_L = lazy(
     r"^(travel|cancel|label|model|counsel|fuel|level|signal|total|marvel|jewel|"
     r"channel|tunnel|dial|duel|equal|rival|quarrel|shovel|pencil|panel|libel|"
     r"worship|kidnap)(l|p)(ed|ing|er|ers)$"
@@ -510,7 +511,7 @@ def quote_words(text: str, base: int = 0) -> list[tuple[str, int, int]]:
     return merged
 
 
-_ELLIPSIS = re.compile(r"…|\.[ \u00a0]?\.[ \u00a0]?\.")
+_ELLIPSIS = lazy(r"…|\.[ \u00a0]?\.[ \u00a0]?\.")
 
 
 def ellipsis_gaps(
@@ -638,7 +639,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     return quotes
 
 
-_SAYS_AFTER = re.compile(
+_SAYS_AFTER = lazy(
     # `Visser, a former detective who works for insurers, said`: an apposition.
     r"(?:,[ \t\n]+(?:a|an|the|who|whose)\b[^.;:“”\"]{0,80},)?"
     r",?[ \t\n]+(?:[a-z]+ly[ \t\n]+|also[ \t\n]+|later[ \t\n]+)?("
