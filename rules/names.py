@@ -214,9 +214,64 @@ def british_american(a: str, b: str) -> bool:
 
 @functools.cache
 def zipf(word: str) -> float:
+    """wordfreq's English Zipf frequency of ``word`` (folded)."""
+    folded = fold(word)
+    if folded.isascii() and folded.isalpha():
+        value = _packed_zipf(folded)
+        if value is not None:
+            return value
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(fold(word), "en")
+    return zipf_frequency(folded, "en")
+
+
+@functools.cache
+def _english_buckets() -> list[list[str]] | None:
+    """wordfreq's large English list, read straight from its cBpack file.
+
+    ``import wordfreq`` costs ~0.2 s (language tags, tokenisers) and building
+    its dictionary another ~0.15 s: too much for a pre-commit run that asks
+    about a handful of name words. The cBpack format is documented in
+    wordfreq's ``read_cBpack``; any surprise falls back to wordfreq itself.
+    """
+    import gzip
+    import importlib.util
+    import os
+
+    try:
+        import msgpack
+
+        spec = importlib.util.find_spec("wordfreq")
+        if spec is None or spec.origin is None:
+            return None
+        path = os.path.join(os.path.dirname(spec.origin), "data", "large_en.msgpack.gz")
+        with gzip.open(path, "rb") as handle:
+            data = msgpack.load(handle, raw=False)
+    except (ImportError, OSError, ValueError):
+        return None
+    header = data[0] if data else None
+    if header != {"format": "cB", "version": 1}:
+        return None
+    return data[1:]
+
+
+def _packed_zipf(word: str) -> float | None:
+    """Zipf value of a lower-case ASCII word as wordfreq computes it, or None."""
+    import math
+    from bisect import bisect_left
+
+    buckets = _english_buckets()
+    if buckets is None:
+        return None
+    found = None
+    for index, bucket in enumerate(buckets):  # sorted; the last bucket wins
+        at = bisect_left(bucket, word)
+        if at < len(bucket) and bucket[at] == word:
+            found = index
+    freq = 10 ** (-found / 100) if found is not None else 0.0
+    freq = max(freq, 1e-9)  # zipf_frequency's default minimum (Zipf 0)
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
 
 
 def _ratio(a: str, b: str) -> float:

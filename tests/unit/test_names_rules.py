@@ -82,3 +82,15 @@ def test_missing_known_file_is_a_config_error(cli, tree):
         {"newslint.toml": '[names]\nknown-file = "nope.txt"\n', "a.md": "Text.\n"}
     )
     assert_one_line_error(cli("a.md", cwd=root), "known-file", "nope.txt")
+
+
+def test_packed_zipf_agrees_with_wordfreq() -> None:
+    # The fast path reads wordfreq's data file directly; it must give exactly
+    # wordfreq's value (known words of every band, unknown and accented ones).
+    from newslint.rules.names import fold, zipf
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    words = [w for w in iter_wordlist("en") if w.isascii() and w.isalpha()]
+    extra = ["erdogan", "tyyip", "erdan", "qwzxv", "Dvořáček", "O'Neill"]
+    for word in [*words[::997], *extra]:
+        assert zipf(word) == zipf_frequency(fold(word), "en"), word
