@@ -16,6 +16,7 @@ import regex
 
 from newslint import (
     Document,
+    lazy_regex,
 )
 
 _HERE = Path(__file__).resolve().parent
@@ -73,13 +74,11 @@ def _literal(text: str) -> str:
     return r"\s*".join(out) if len(out) == 1 else r"\s+".join(out)
 
 
-_RE_ENTRY = regex.compile(r"^re(?:<([^>]*)>)?:")
-_WORD_AT = regex.compile(r"[^\W\d_]+")
-_SEP_AT = regex.compile(_SEP)
-_ATTRIBUTION = regex.compile(
-    r"\b(?:said|says|told|added|according)\b", regex.IGNORECASE
-)
-_BAR = regex.compile(r"\s[|•·]\s")
+_RE_ENTRY = lazy_regex(r"^re(?:<([^>]*)>)?:")
+_WORD_AT = lazy_regex(r"[^\W\d_]+")
+_SEP_AT = lazy_regex(_SEP)
+_ATTRIBUTION = lazy_regex(r"\b(?:said|says|told|added|according)\b", regex.IGNORECASE)
+_BAR = lazy_regex(r"\s[|•·]\s")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -280,7 +279,7 @@ class Line(NamedTuple):
     wrapped: bool = False
 
 
-_LEAD = regex.compile(
+_LEAD = lazy_regex(
     r"^(?P<ws>[ \t]*)(?P<quote>(?:>[ \t]?)+)?(?:(?P<h>#{1,6}[ \t]+)|(?P<li>(?:[-*+•·]|\d{1,3}[.)])[ \t]+))?"
     r"(?:[*_]{1,3}|[«‹←<|]\s*)*"
 )
@@ -390,7 +389,7 @@ def _doc_lines(text: str, prose: str) -> list[Line]:
     return out
 
 
-_LINK_TEXT = regex.compile(r"\[([^\[\]\n]*)\]")
+_LINK_TEXT = lazy_regex(r"\[([^\[\]\n]*)\]")
 
 
 def _flatten_links(core: str, text: str, offset: int) -> str:
@@ -434,4 +433,4 @@ def _preview(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-_SENTENCE_END = regex.compile(r"[.!?…:;”\"’)\]]$")
+_SENTENCE_END = lazy_regex(r"[.!?…:;”\"’)\]]$")

@@ -23,6 +23,7 @@ from newslint import (
     Finding,
     Fix,
     Severity,
+    lazy_regex,
 )
 
 
@@ -91,7 +92,7 @@ def compile_credits(names: tuple[str, ...]) -> dict[str, Any]:
 
 
 _PROSE_END = frozenset('.!?”"’:;,…—–-')
-_CREDIT_TOKEN = regex.compile(r"[\p{Lu}][\p{L}\p{N}'’&.-]*(?:/[\p{L}\p{N}'’&. -]+)*$")
+_CREDIT_TOKEN = lazy_regex(r"[\p{Lu}][\p{L}\p{N}'’&.-]*(?:/[\p{L}\p{N}'’&. -]+)*$")
 
 
 def _via_start(text: str, via_at: int) -> int:

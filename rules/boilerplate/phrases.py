@@ -27,6 +27,7 @@ from newslint import (
     DocumentRule,
     Finding,
     Fix,
+    lazy_regex,
 )
 
 
@@ -217,7 +218,7 @@ class PromotionLine(_CatalogueRule):
 
 
 # "... Additional reporting in Rome Video: Title of the clip" at a paragraph's end.
-_GLUED_MEDIA = regex.compile(
+_GLUED_MEDIA = lazy_regex(
     r"(?<=\S[ \t]+)(?:Video|VIDEO|Videos|VIDEOS|Audio|AUDIO|Gallery|GALLERY|Slideshow"
     r"|SLIDESHOW|Photos|PHOTOS|WATCH|LISTEN|In pictures|IN PICTURES)[ \t]*:[ \t]+"
     r"(?P<title>[\p{Lu}\p{N}“\"‘'][^\n.!?]{2,120}?)[ \t]*$"
@@ -288,7 +289,7 @@ class MediaLabel(_CatalogueRule):
 
 
 # "date 2022-09-16" (or a bare ISO date) glued before an upper-case dateline.
-_GLUED_DATE = regex.compile(
+_GLUED_DATE = lazy_regex(
     r"(?:(?:date|dated|published|posted|updated|timestamp)\s*:?\s*)?"
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"(?=\s+\p{Lu}[\p{Lu}.'’-]{2,}\b)",

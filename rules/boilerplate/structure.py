@@ -22,6 +22,7 @@ from newslint import (
     Finding,
     Fix,
     Related,
+    lazy_regex,
 )
 
 
@@ -95,11 +96,11 @@ class EdgeOptions:
     min_run: int = 2
 
 
-_MENU_ROW = regex.compile(
+_MENU_ROW = lazy_regex(
     r"[\p{L}][\p{L}\p{N}&'’ -]{0,24}(?:\s*[|•·]\s*[\p{L}][\p{L}\p{N}&'’ -]{0,24}){2,}"
 )
-_DATA_LINE = regex.compile(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]")
-_SIGN_OFF = regex.compile(
+_DATA_LINE = lazy_regex(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]")
+_SIGN_OFF = lazy_regex(
     r"^(?:by\s|[-–—(*_\[]|reporting\b|editing\b|writing\b|additional\s+reporting|compiled\b"
     r"|with\s+reporting|contact\b|correction\b|clarification\b|editor['’]s\s+note)",
     regex.IGNORECASE,

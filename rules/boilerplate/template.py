@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import regex
 from newslint.rules.boilerplate.catalogue import (
     _known_pattern,
     _preview,
@@ -22,6 +21,7 @@ from newslint import (
     Finding,
     Related,
     Story,
+    lazy_regex,
 )
 
 
@@ -56,7 +56,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return sum(1 for h in union if h in a and h in b) / len(union)
 
 
-_TEMPLATE_SKIP_END = regex.compile(r"[.!?…:;”\"’)\]][*_]*$")
+_TEMPLATE_SKIP_END = lazy_regex(r"[.!?…:;”\"’)\]][*_]*$")
 
 
 def _line_hash(text: str) -> str:
