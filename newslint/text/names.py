@@ -311,11 +311,9 @@ def common_words() -> frozenset[str]:
     text = (Path(__file__).resolve().parent / "common_words.txt").read_text(
         encoding="utf-8"
     )
-    return frozenset(
-        line.strip()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    # One word a line after "#" comment lines: drop the comments, split once.
+    body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
+    return frozenset(body.split())
 
 
 def is_title(word: str) -> bool:
