@@ -27,6 +27,8 @@ PARALLEL_THRESHOLD = 32
 #: passes and are loaded one story at a time (memory stays flat at archive
 #: scale; smaller runs keep them in memory and skip the reload).
 STREAM_THRESHOLD = 2000
+#: Processed articles written to the cache per transaction.
+STORE_BATCH = 500
 
 
 @dataclass
@@ -181,8 +183,12 @@ class Linter:
     def _load_story_facts(self, story: Story, codes: list[str]) -> None:
         """Fill the members' facts from the cache (streaming runs)."""
         wanted = [
-            self._by_path[m.path] for m in story.members if m.path in self._by_path
+            self._by_path[m.path]
+            for m in story.members
+            if m.path in self._by_path and not all(c in m.facts for c in codes)
         ]
+        if not wanted:
+            return
         loaded = self._cache.facts([r.content_hash for r, _ in wanted], codes)
         for result, source in wanted:
             facts = loaded.get(result.content_hash, {})
@@ -323,7 +329,27 @@ class Linter:
                     )
         todo = [i for i in range(len(sources)) if i not in results]
         processed = self._per_document([sources[i] for i in todo], jobs)
-        records = []
+        story_codes = self._story_codes()
+        # At archive scale story facts go to the cache as they come and are
+        # let go at once; story_findings loads them back one story at a time.
+        self._streaming = bool(
+            cache is not None
+            and story_codes
+            and len(sources) >= STREAM_THRESHOLD
+            and not self._grouping_only
+        )
+        records: list[Any] = []
+        pending: list[DocResult] = []
+
+        def flush() -> None:
+            cache.store(records)
+            if self._streaming and cache.enabled:
+                for stored in pending:
+                    for code in story_codes:
+                        stored.facts.pop(code, None)
+            records.clear()
+            pending.clear()
+
         for index, result in zip(todo, processed, strict=True):
             texts = _facts_as_json(result)
             results[index] = result
@@ -340,22 +366,12 @@ class Linter:
                         texts,
                     )
                 )
+                pending.append(result)
+                if len(records) >= STORE_BATCH:
+                    flush()
         self.parsed = len(todo)
         if cache is not None and records:
-            cache.store(records)
-        story_codes = self._story_codes()
-        if (
-            cache is not None
-            and cache.enabled
-            and story_codes
-            and len(sources) >= STREAM_THRESHOLD
-            and not self._grouping_only
-        ):
-            # Everything is stored: keep only what grouping needs in memory.
-            self._streaming = True
-            for index in todo:
-                for code in story_codes:
-                    results[index].facts.pop(code, None)
+            flush()
         return [results[i] for i in range(len(sources))]
 
     def _stories(self, results: list[DocResult], sources: list[Any]) -> list[Story]:
