@@ -301,6 +301,8 @@ class Linter:
         results: dict[int, DocResult] = {}
         stats: dict[int, os.stat_result] = {}
         if cache is not None:
+            from newslint import corpus
+
             lookups: dict[int, str] = {}
             for index, source in enumerate(sources):
                 if source.stdin is not None:
@@ -316,9 +318,12 @@ class Linter:
                     if digest is not None:
                         lookups[index] = digest
             found = cache.entries(lookups.values(), codes)
+            big = len(sources) >= STREAM_THRESHOLD
             for index, digest in lookups.items():
                 if digest in found:
                     story_key, signature = found[digest]
+                    if big and signature is not None:
+                        signature = corpus.compact_signature(signature)
                     results[index] = DocResult(
                         sources[index].path,
                         sources[index].is_target,
@@ -328,6 +333,8 @@ class Linter:
                         cached=True,
                     )
         todo = [i for i in range(len(sources)) if i not in results]
+        if need_corpus:
+            from newslint import corpus
         processed = self._per_document([sources[i] for i in todo], jobs)
         story_codes = self._story_codes()
         # At archive scale story facts go to the cache as they come and are
@@ -347,6 +354,8 @@ class Linter:
                 for stored in pending:
                     for code in story_codes:
                         stored.facts.pop(code, None)
+                    if stored.signature is not None:
+                        stored.signature = corpus.compact_signature(stored.signature)
             records.clear()
             pending.clear()
 
