@@ -301,8 +301,6 @@ class Linter:
         results: dict[int, DocResult] = {}
         stats: dict[int, os.stat_result] = {}
         if cache is not None:
-            from newslint import corpus
-
             lookups: dict[int, str] = {}
             for index, source in enumerate(sources):
                 if source.stdin is not None:
@@ -318,12 +316,9 @@ class Linter:
                     if digest is not None:
                         lookups[index] = digest
             found = cache.entries(lookups.values(), codes)
-            big = len(sources) >= STREAM_THRESHOLD
             for index, digest in lookups.items():
                 if digest in found:
                     story_key, signature = found[digest]
-                    if big and signature is not None:
-                        signature = corpus.compact_signature(signature)
                     results[index] = DocResult(
                         sources[index].path,
                         sources[index].is_target,
