@@ -97,6 +97,8 @@ class Linter:
         #: Story facts are in the cache, loaded per story (see STREAM_THRESHOLD).
         self._streaming = False
         self._by_path: dict[str, tuple[DocResult, Any]] = {}
+        #: Temporary cache folder of a --no-cache run at archive scale.
+        self._spill: str | None = None
         #: Articles read and parsed by the last run (cache hits excluded).
         self.parsed = 0
         #: Set by stories(): no findings wanted, so targets may come from the cache.
@@ -124,18 +126,28 @@ class Linter:
 
     # -- the whole run --------------------------------------------------------
     def run(self, sources: list[Any], jobs: int | None = None) -> RunResult:
-        results = self._collect(sources, jobs)
-        stories: list[Story] = []
-        findings = [f for r in results for f in r.findings]
-        if self.corpus_rules and results:
-            stories = self._stories(results, sources)
-            try:
+        try:
+            results = self._collect(sources, jobs)
+            stories: list[Story] = []
+            findings = [f for r in results for f in r.findings]
+            if self.corpus_rules and results:
+                stories = self._stories(results, sources)
                 findings.extend(self.corpus_pass(stories))
-            finally:
-                if self._cache is not None:
-                    self._cache.close()
-                self._by_path = {}
+        finally:
+            if self._cache is not None:
+                self._cache.close()
+            self._by_path = {}
+            self._drop_spill()
         return self.finalize(results, findings, stories)
+
+    def _drop_spill(self) -> None:
+        if self._spill is not None:
+            import shutil
+
+            if self._cache is not None:
+                self._cache.close()
+            shutil.rmtree(self._spill, ignore_errors=True)
+            self._spill = None
 
     # The steps of run() after the per-document pass, also used by the Dask
     # path (newslint/archive.py), so both give the same findings.
@@ -268,13 +280,13 @@ class Linter:
         return group_stories(results, self.config)
 
     # -- the fact cache ---------------------------------------------------------
-    def _open_cache(self) -> Any:
+    def _open_cache(self, directory: str | None = None) -> Any:
         from newslint import corpus
         from newslint._version import __version__
         from newslint.cache import FactCache, cache_directory
 
         return FactCache(
-            cache_directory(self.config),
+            directory or cache_directory(self.config),
             version=__version__,
             fingerprint=self.config.fingerprint,
             signature_version=corpus.SIGNATURE_VERSION,
@@ -296,6 +308,18 @@ class Linter:
         # always read, and nothing else would be looked up.
         use_cache = need_corpus and self.use_cache and len(sources) > 1
         cache = self._open_cache() if use_cache else None
+        if (
+            cache is None
+            and need_corpus
+            and len(sources) >= STREAM_THRESHOLD
+            and not self._grouping_only
+            and self._story_codes()
+        ):
+            # --no-cache at archive scale: stream through a throwaway cache.
+            import tempfile
+
+            self._spill = tempfile.mkdtemp(prefix="newslint-spill-")
+            cache = self._open_cache(self._spill)
         self._cache = cache
         codes = [r.code for r in self.corpus_rules]
         results: dict[int, DocResult] = {}

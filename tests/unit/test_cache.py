@@ -274,3 +274,23 @@ def test_streaming_recomputes_facts_missing_from_the_cache(
 
     monkeypatch.setattr(engine.Linter, "_load_story_facts", lose_rows)
     assert run(repo)[1] == expected
+
+
+def test_no_cache_at_archive_scale_streams_through_a_throwaway_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    import newslint.engine as engine
+
+    repo = make_repo(tmp_path)
+    expected = run(repo, use_cache=False)[1]
+    monkeypatch.setattr(engine, "STREAM_THRESHOLD", 2)
+    spills = tmp_path / "tmp"
+    spills.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spills))
+    result, findings = run(repo, use_cache=False)
+    assert findings == expected
+    assert all(not m.facts for s in result.stories for m in s.members)
+    assert not (repo / ".newslint_cache").exists()
+    assert list(spills.iterdir()) == []  # the throwaway cache is gone
