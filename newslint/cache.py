@@ -33,7 +33,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -156,8 +156,7 @@ class FactCache:
             has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if has_tables:
                 return False
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(db):
                 # Another process may have initialised it meanwhile.
                 if db.execute("PRAGMA application_id").fetchone()[0] == 0:
                     for statement in _SCHEMA.split(";"):
@@ -165,10 +164,6 @@ class FactCache:
                             db.execute(statement)
                     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                db.execute("COMMIT")
-            except sqlite3.Error:
-                db.execute("ROLLBACK")
-                raise
             return True
         return False
 
@@ -321,18 +316,13 @@ class FactCache:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS keys (key TEXT PRIMARY KEY, used_ns INTEGER NOT NULL)"
             )
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(db):
                 db.executemany(
                     "INSERT OR REPLACE INTO keys VALUES (?, ?)",
                     [(k, now) for k in keys],
                 )
                 if due:
                     self._prune(db, now)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
         except sqlite3.Error as exc:
             self._disable(f"cache housekeeping failed: {exc}")
             return
@@ -369,8 +359,7 @@ class FactCache:
                 if code in self.fact_keys:
                     facts.append((r.hash, self.fact_keys[code], data))
         try:
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(db):
                 db.executemany(
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", files
                 )
@@ -378,10 +367,6 @@ class FactCache:
                     "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", entries
                 )
                 db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", facts)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
         except sqlite3.Error as exc:
             self._disable(f"cache write failed: {exc}")
 
@@ -407,6 +392,18 @@ class Record:
         self.signature = signature
         #: ``code -> JSON text`` of the rule's facts.
         self.facts = facts
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction (``BEGIN IMMEDIATE``), rolled back on any error."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 
 def _key_path(path: str) -> str:

@@ -171,13 +171,9 @@ class Linter:
             for rule in self.corpus_rules:
                 if rule.scope == "corpus" or rule.code in self._idle:
                     continue
-                try:
-                    findings.extend(rule.check_story(story))
-                except Exception as exc:  # noqa: BLE001
-                    raise PluginError(
-                        f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
-                        f" on story {story.key!r}: {type(exc).__name__}: {exc}"
-                    ) from None
+                findings.extend(
+                    _guarded(rule, f"story {story.key!r}", rule.check_story, story)
+                )
         finally:
             if self._streaming:
                 for member in story.members:
@@ -215,13 +211,7 @@ class Linter:
         for rule in self.corpus_rules:
             if rule.scope != "corpus" or rule.code in self._idle:
                 continue
-            try:
-                findings.extend(rule.check_corpus(stories))
-            except Exception as exc:  # noqa: BLE001
-                raise PluginError(
-                    f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
-                    f" on the corpus: {type(exc).__name__}: {exc}"
-                ) from None
+            findings.extend(_guarded(rule, "the corpus", rule.check_corpus, stories))
         return findings
 
     def finalize(
@@ -516,6 +506,17 @@ def rule_check(rule: Rule, doc: Document) -> list[Finding]:
 def rule_extract(rule: Rule, doc: Document) -> Any:
     assert isinstance(rule, CorpusRule)
     return rule.extract(doc)
+
+
+def _guarded(rule: Rule, where: str, check: Any, subject: Any) -> list[Finding]:
+    """``list(check(subject))``; a crash is a one-line PluginError naming the rule."""
+    try:
+        return list(check(subject))
+    except Exception as exc:  # noqa: BLE001 - a crashing rule is a PluginError
+        raise PluginError(
+            f"rule {rule.code} ({rule.plugin_name or 'plugin'}) crashed"
+            f" on {where}: {type(exc).__name__}: {exc}"
+        ) from None
 
 
 def _run(rule: Rule, doc: Document, step: Any) -> Any:
