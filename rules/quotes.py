@@ -864,6 +864,18 @@ class AlteredQuote(CorpusRule):
         words = sorted(differing_words) or [0]
         start = unit.where[words[0]][1]
         end = unit.where[words[-1]][2]
+        return self._quote_finding(path, q, start, end, message, related)
+
+    def _quote_finding(
+        self,
+        path: str,
+        q: dict[str, Any],
+        start: int,
+        end: int,
+        message: str,
+        related: list[Related],
+    ) -> Finding:
+        """A finding over ``start``-``end`` of quotation ``q`` in ``path``."""
         line, column = _line_col(q, start)
         end_line, end_column = _line_col(q, end)
         return self.story_finding(
@@ -907,15 +919,7 @@ class AlteredQuote(CorpusRule):
             for (o, _u), f in zip(elsewhere, others, strict=True)
         ]
         start, end = int(q["span"][0]), int(q["span"][1])
-        line, column = _line_col(q, start)
-        end_line, end_column = _line_col(q, end)
-        return self.story_finding(
-            path,
-            (line, column, end_line, end_column),
-            message,
-            related=related,
-            span=(start, end),
-        )
+        return self._quote_finding(path, q, start, end, message, related)
 
 
 @hookimpl
