@@ -16,6 +16,9 @@ import regex
 
 from newslint import (
     Document,
+    DocumentRule,
+    Finding,
+    Fix,
     lazy_regex,
 )
 
@@ -426,6 +429,15 @@ def _visible_span(doc: Document, line: Line) -> tuple[int, int]:
     raw = doc.text[line.start : line.end]
     lead = len(raw) - len(raw.lstrip())
     return line.start + lead, line.start + len(raw.rstrip())
+
+
+def line_finding(
+    rule: DocumentRule, doc: Document, line: Line, message: str
+) -> Finding:
+    """A finding over the visible part of a leftover line, with the safe fix
+    that deletes the whole line."""
+    start, end = _visible_span(doc, line)
+    return rule.finding(doc, start, end, message, fix=Fix(line.start, line.next, ""))
 
 
 def _preview(text: str, limit: int = 60) -> str:

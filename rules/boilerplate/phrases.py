@@ -13,11 +13,11 @@ from newslint.rules.boilerplate.catalogue import (
     _MAX_LEFTOVER_CHARS,
     Line,
     _preview,
-    _visible_span,
     compile_catalogue,
     doc_lines,
     image_captions,
     key_at,
+    line_finding,
     section_entries,
 )
 from newslint.rules.boilerplate.generic import analyse, plain
@@ -85,13 +85,8 @@ class _CatalogueRule(DocumentRule):
         done = set()
         for line in self.matching_lines(doc):
             done.add(line.number)
-            start, end = _visible_span(doc, line)
-            yield self.finding(
-                doc,
-                start,
-                end,
-                f"{self.kind} leftover line {_preview(line.core)!r}",
-                fix=Fix(line.start, line.next, ""),
+            yield line_finding(
+                self, doc, line, f"{self.kind} leftover line {_preview(line.core)!r}"
             )
         yield from self.generic_findings(doc, done)
 
@@ -110,13 +105,11 @@ class _CatalogueRule(DocumentRule):
                 or line.number in captions
             ):
                 continue
-            start, end = _visible_span(doc, line)
-            yield self.finding(
+            yield line_finding(
+                self,
                 doc,
-                start,
-                end,
+                line,
                 f"{self.kind} leftover line {_preview(line.core)!r} ({hit.why})",
-                fix=Fix(line.start, line.next, ""),
             )
 
 

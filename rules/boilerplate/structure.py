@@ -11,8 +11,8 @@ from newslint.rules.boilerplate.catalogue import (
     Line,
     _known_pattern,
     _preview,
-    _visible_span,
     doc_lines,
+    line_finding,
 )
 from newslint.rules.boilerplate.generic import analyse
 
@@ -218,11 +218,4 @@ class EdgeNavigation(DocumentRule):
                 )
 
     def _report(self, doc: Document, line: Line, what: str) -> Finding:
-        start, end = _visible_span(doc, line)
-        return self.finding(
-            doc,
-            start,
-            end,
-            f"{what}: {_preview(line.core)!r}",
-            fix=Fix(line.start, line.next, ""),
-        )
+        return line_finding(self, doc, line, f"{what}: {_preview(line.core)!r}")
