@@ -294,3 +294,13 @@ def test_no_cache_at_archive_scale_streams_through_a_throwaway_cache(
     assert all(not m.facts for s in result.stories for m in s.members)
     assert not (repo / ".newslint_cache").exists()
     assert list(spills.iterdir()) == []  # the throwaway cache is gone
+
+
+def test_decode_all_never_misaligns_rows() -> None:
+    from newslint.cache import _UNDECODABLE, _decode_all
+
+    assert _decode_all(['{"a": 1}', "[2]", "3"]) == [{"a": 1}, [2], 3]
+    # A text holding two values would shift every later row: decoded alone.
+    assert _decode_all(["1,2", "3"]) == [_UNDECODABLE, 3]
+    assert _decode_all(["{not json", '"ok"']) == [_UNDECODABLE, "ok"]
+    assert _decode_all([]) == []
