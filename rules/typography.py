@@ -245,6 +245,15 @@ _DOT_RUN = lazy(r"\.(?:[ \t]?\.)*")
 _SPACE_BEFORE = lazy(r"([ \t]+)([,;:?!.])(?=[\s\"”’»]|$)")
 
 
+def _french_quoting(prose: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a paragraph quoting French between guillemets,
+    where a space before ``: ; ? !`` is the language's own typography."""
+    start = prose.rfind("\n\n", 0, pos) + 1
+    end = prose.find("\n\n", pos)
+    paragraph = prose[start : end if end >= 0 else len(prose)]
+    return "«" in paragraph and "»" in paragraph
+
+
 class SpaceBeforePunctuation(DocumentRule):
     """A space before a comma, period, colon, semicolon, question or exclamation mark.
 
@@ -253,7 +262,8 @@ class SpaceBeforePunctuation(DocumentRule):
     tools. Not reported: spaced ellipses (". . .", "... ."), times and ratios
     written "10 : 30", a mark followed by a digit (".45 calibre"),
     emoticons, and French-style spacing typed with a no-break or thin space
-    (U+00A0, U+202F), which is deliberate.
+    (U+00A0, U+202F), which is deliberate, or with a plain space before
+    ``: ; ? !`` in a paragraph that quotes French between guillemets.
 
     Bad:
         Leaders from Asia , Europe and Africa attended.
@@ -290,6 +300,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "10 : 30", "3 . 5"
             if mark == "." and after[:1] == " " and after[1:2].isdigit():
                 continue  # ". 45 calibre" is another defect, not a stray space
+            if mark in ":;?!" and _french_quoting(prose, s):
+                continue  # « Nous resterons ! »: French spacing, typed plainly
             yield self.finding(
                 doc,
                 s,

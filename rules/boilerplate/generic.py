@@ -59,6 +59,10 @@ class Analysis(NamedTuple):
     hits: dict[int, Hit]
     #: Line numbers the built-in catalogue matches (whole line).
     known: frozenset[int]
+    #: Markdown headings that open a section of the article on their topic
+    #: ("## Sign up for alerts" over "Residents can sign up for alerts by ...");
+    #: never leftovers, whatever the catalogue or the shapes say.
+    sections: frozenset[int] = frozenset()
 
     def leftover(self, number: int) -> bool:
         return number in self.hits or number in self.known
@@ -463,9 +467,49 @@ def _analyse(text: str, prose: str) -> Analysis:
             leftover.discard(line.number)
         previous = line
 
+    sections = _section_headings(lines, plains, hits, known, first_body)
+    for number in sections:
+        hits.pop(number, None)
+        known.discard(number)
     _labels(lines, plains, hits, known, first_body)
     _author_bio(lines, plains, hits, known)
-    return Analysis(hits, frozenset(known))
+    return Analysis(hits, frozenset(known), frozenset(sections))
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _words(text) if len(w) >= 3 and w not in _FUNCTION}
+
+
+def _section_headings(
+    lines: list[Line],
+    plains: dict[int, str],
+    hits: dict[int, Hit],
+    known: set[int],
+    first_body: int,
+) -> set[int]:
+    """Leftover-looking Markdown headings, after the article has begun, over a
+    paragraph that takes up the heading's own words: service sections ("##
+    Sign up for alerts", "## Download the app"), not a widget's title, whose
+    text below is a leftover too (a link list, a promo line) or another topic.
+    At the head, a widget's heading may sit over a lede that shares a word."""
+    r = _re()
+    out: set[int] = set()
+    for index, line in enumerate(lines[:-1]):
+        n = line.number
+        if index <= first_body:
+            continue
+        if line.markup != "heading" or (n not in hits and n not in known):
+            continue
+        under = lines[index + 1]
+        if under.markup or under.number in hits or under.number in known:
+            continue
+        p = plains[under.number]
+        if len(p.split()) <= _SHORT_WORDS or not r.sentence_end.search(p):
+            continue
+        if call_to_action(p) or not _stems(plains[n]) & _stems(p):
+            continue
+        out.add(n)
+    return out
 
 
 def _labels(

@@ -79,6 +79,11 @@ class _CatalogueRule(DocumentRule):
                 analysis = analysis or analyse(doc)
                 if not analysis.leftover(line.number - 1):
                     continue
+            if line.markup == "heading":
+                # "## Download the app" over the article's section on the app.
+                analysis = analysis or analyse(doc)
+                if line.number in analysis.sections:
+                    continue
             yield line
 
     def check(self, doc: Document) -> Iterator[Finding]:
