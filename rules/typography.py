@@ -562,6 +562,8 @@ class DigitInSpelledNumber(DocumentRule):
 # -- NT106 ------------------------------------------------------------------------
 
 _QUOTE_CHARS = lazy(r"[“”\"‘’]")
+_FEET_INCHES = lazy(r"\d['’](?: ?\d{1,2})?\"$")
+_FEET_INCHES_ANY = lazy(r"\d['’](?: ?\d{1,2})?\"")
 _LEFT_WORD = lazy_regex(r"[\p{L}\p{N}]")
 
 
@@ -586,7 +588,8 @@ class UnbalancedQuotes(DocumentRule):
     word (don’t, Putin’s), before a figure (’90s) or after a plural
     (leaders’) is ignored, and a single ‘…’ pair inside a quotation is fine.
     Straight double quotes are paired among themselves; an inch mark after a
-    figure (6'2") is skipped. Paragraphs using „ or guillemets are skipped.
+    figure (6'2", 12") is skipped, but a figure may end a quoted title ("Gate
+    3", "Apollo 13") when the paragraph's other marks pair up without it. Paragraphs using „ or guillemets are skipped.
 
     Bad:
         “We will rebuild the bridge, the mayor said.
@@ -742,10 +745,21 @@ class UnbalancedQuotes(DocumentRule):
                         )
                     stray_open = None
             elif mark == '"':
-                if before.isdigit() or (
-                    before in "'’" and prose[pos - 2 : pos - 1].isdigit()
+                if _FEET_INCHES.search(prose, max(start, pos - 6), pos + 1):
+                    continue  # an inch mark: 6'2", 6' 2", 5'"
+                if before.isdigit() and not (
+                    scan.open_double is not None
+                    and scan.open_double[1] == '"'
+                    and (
+                        prose.count('"', pos + 1, end)
+                        - len(_FEET_INCHES_ANY.findall(prose, pos + 1, end))
+                    )
+                    % 2
+                    == 0
                 ):
-                    continue  # an inch mark: 12", 6'2"
+                    # an inch mark (12"), unless it closes an open quotation
+                    # that the paragraph's remaining marks do not: "Gate 3"
+                    continue
                 if scan.open_double is not None and scan.open_double[1] == '"':
                     scan.open_double = None
                     scan.open_single = None

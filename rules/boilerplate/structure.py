@@ -33,12 +33,21 @@ class DuplicateOptions:
     min_words: int = 3
 
 
+#: The speaker label of a transcript or Q&A line ("HARTE:", "Q:", "**Q:**").
+_SPEAKER = lazy_regex(
+    r"^[*_]{0,2}(?:\p{Lu}[\p{Lu}\p{M}.'’ -]{0,30}|Q|A)[*_]{0,2}:[*_]{0,2}\s+"
+)
+
+
 class DuplicateParagraph(DocumentRule):
     """A paragraph that appears twice in one article.
 
     Scrapers and careless pastes repeat blocks of text: a promo printed at
     two places on the page, a paragraph pasted twice during an edit. The
-    second copy is reported, pointing at the first.
+    second copy is reported, pointing at the first. A speaker's short reply
+    in a transcript or Q&A ("HARTE: Thank you.", "A: No, I did not.") may
+    come up twice: after a speaker label, only a paragraph of 8 words or more
+    is compared.
 
     Bad:
         The council will vote on the budget next week.
@@ -64,12 +73,14 @@ class DuplicateParagraph(DocumentRule):
         seen: dict[str, int] = {}
         starts = doc.line_starts
         for block in doc.paragraphs:
-            words = block.text.split()
-            if len(words) < self.options.min_words or not any(
-                c.isalpha() for c in block.text
-            ):
+            # "HARTE: Thank you." twice is a transcript, not a paste: after a
+            # speaker label, only a full sentence counts.
+            label = _SPEAKER.match(block.text)
+            spoken = block.text[label.end() if label else 0 :].split()
+            least = max(self.options.min_words, 8) if label else self.options.min_words
+            if len(spoken) < least or not any(c.isalpha() for c in block.text):
                 continue
-            key = " ".join(words).casefold()
+            key = " ".join(block.text.split()).casefold()
             first = seen.get(key)
             if first is None:
                 seen[key] = block.start
