@@ -385,6 +385,23 @@ class GluedWordsOptions:
     allow: tuple[str, ...] = ()
 
 
+#: ", the education company": news style introduces an unfamiliar name so.
+_APPOSITIVE = lazy(r",[ \t]+(?:the|a|an)[ \t]+[a-z]")
+
+
+def _used_as_name(prose: str, token: str) -> bool:
+    """A camel-case token the article treats as a name: somewhere written
+    with a possessive ("mySociety's") or introduced by an appositive ("upGrad,
+    the education company"). Repetition proves nothing: a scraped template
+    repeats its joins ("usSend" twice)."""
+    whole = re.compile(rf"(?<![^\W_]){re.escape(token)}(?![^\W_])")
+    for match in whole.finditer(prose):
+        end = match.end()
+        if prose[end : end + 2] in ("'s", "’s") or _APPOSITIVE.match(prose, end):
+            return True
+    return False
+
+
 class GluedWords(DocumentRule):
     """Two words glued into one token ("usSend").
 
@@ -395,7 +412,9 @@ class GluedWords(DocumentRule):
     or more lower-case letters are considered (so iPhone, eBay, McDonald,
     YouTube, JPMorgan, PlayStation, DeSantis and O'Neill never match), and
     names such as easyJet or jetBlue are listed in ``camel_case_names.txt``.
-    Hashtags, handles and domain names are skipped.
+    A token the article writes, once at least, with a possessive
+    ("mySociety's") or before an appositive ("upGrad, the education
+    company") is a name too. Hashtags, handles and domain names are skipped.
 
     Bad:
         For tips, write to usSend your letters to the desk.
@@ -432,6 +451,8 @@ class GluedWords(DocumentRule):
             if left in _NAME_PARTICLES:
                 continue
             if _zipf(left) < _COMMON_LEFT or _zipf(right.lower()) < _COMMON_RIGHT:
+                continue
+            if _used_as_name(prose, token):
                 continue
             start, split, end = match.start(), match.end(1), match.end()
             yield self.finding(
