@@ -111,6 +111,35 @@ _MENU_ROW = lazy_regex(
     r"[\p{L}][\p{L}\p{N}&'’ -]{0,24}(?:\s*[|•·]\s*[\p{L}][\p{L}\p{N}&'’ -]{0,24}){2,}"
 )
 _DATA_LINE = lazy_regex(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]")
+#: Any "Label: value" line; data when stacked with a data line (a fact box:
+#: "Where: Kestrel Bay" / "Tickets: from £65" / "Under-12s: free").
+_LABEL_LINE = lazy_regex(r"^[\p{Lu}][\p{L}\p{N}'’ -]{0,25}:\s+\S")
+
+
+def _fact_box(lines: list[Line]) -> set[int]:
+    """Numbers of data lines: each "Label: Value" line, and every "Label:
+    value" line in a run of stacked label lines that holds one of them."""
+    data: set[int] = set()
+    run: list[int] = []
+    strict = False
+    previous = -1
+    for line in [*lines, None]:
+        label = line is not None and bool(_LABEL_LINE.match(line.core))
+        if not label or line is None or line.number != previous + 1:
+            if strict:
+                data.update(run)
+            run, strict = [], False
+        if line is None:
+            break
+        if label:
+            run.append(line.number)
+            if _DATA_LINE.match(line.core):
+                strict = True
+                data.add(line.number)
+        previous = line.number
+    return data
+
+
 _SIGN_OFF = lazy_regex(
     r"^(?:by\s|[-–—(*_\[]|reporting\b|editing\b|writing\b|additional\s+reporting|compiled\b"
     r"|with\s+reporting|contact\b|correction\b|clarification\b|editor['’]s\s+note)",
@@ -167,12 +196,14 @@ class EdgeNavigation(DocumentRule):
                 known.fullmatch(line.core, line.key)
             )
 
+        data = _fact_box(lines)
+
         def is_short(line: Line) -> bool:
             # "Referee: Mark Ibbotson", "Attendance: 6,204": data, not residue.
             return (
                 len(line.core.split()) <= max_words
                 and not _SENTENCE_END.search(line.core)
-                and not _DATA_LINE.match(line.core)
+                and line.number not in data
             )
 
         body = [
