@@ -4,7 +4,7 @@
     python benchmarks/quality/measure_nb.py [--verbose] [CORPUS ...]
 
 CORPUS names folders under benchmarks/quality/nb/ (default: all of them,
-clean, dirty, holdout, holdout2, holdout3, holdout4), so a held-out batch can be
+clean, dirty, holdout, holdout2, holdout3, holdout4, clean3), so a held-out batch can be
 measured on its own: ``measure_nb.py holdout3``.
 
 benchmarks/quality/nb/clean/ holds professionally styled articles with no
@@ -29,7 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "nb"
 MARK = "⟦NB⟧"
-CORPORA = ("clean", "dirty", "holdout", "holdout2", "holdout3", "holdout4")
+CORPORA = ("clean", "dirty", "holdout", "holdout2", "holdout3", "holdout4", "clean3")
 
 
 def is_clean(name: str) -> bool:
