@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -120,12 +119,12 @@ def _load_local_plugin(spec: str, root: Path) -> ModuleType:
         ) from None
 
 
-@dataclass
 class RuleRegistry:
     """Every known rule class by code, and which plugin registered it."""
 
-    rules: dict[str, type[Rule]] = field(default_factory=dict)
-    plugin_of: dict[str, str] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.rules: dict[str, type[Rule]] = {}
+        self.plugin_of: dict[str, str] = {}
 
     def add(self, rule: Any, plugin: str) -> None:
         if not (

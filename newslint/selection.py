@@ -11,7 +11,7 @@ when it is exactly the rule's code.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.config import Config
 from newslint.errors import ConfigError, UsageError
@@ -31,9 +31,11 @@ def _best(code: str, selectors: tuple[str, ...]) -> int:
     return best
 
 
-@dataclass(frozen=True)
-class Selection:
-    """The enabled codes, plus per-file ignores to apply to findings."""
+class Selection(NamedTuple):
+    """The enabled codes, plus per-file ignores to apply to findings.
+
+    A NamedTuple (immutable, picklable for workers), not a dataclass: cheaper
+    to create at start-up."""
 
     enabled: tuple[str, ...]
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()

@@ -15,7 +15,7 @@ answers for a finding's first line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 _DIRECTIVE = re.compile(
     r"<!--\s*newslint:\s*(disable-next-line|disable-file|disable|enable)"
@@ -35,8 +35,7 @@ def _codes(group: str | None) -> tuple[str, ...]:
     return found or ALL
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """One suppression comment as written (for the unused-suppression check).
 
     ``start``/``end`` are offsets of the directive text in the file's text
@@ -75,14 +74,16 @@ class Directive:
         )
 
 
-@dataclass(frozen=True)
-class Suppressions:
-    """Per-file suppression state, built from the file's text."""
+class Suppressions(NamedTuple):
+    """Per-file suppression state, built from the file's text.
+
+    Directive and Suppressions are NamedTuples, not dataclasses, because a
+    dataclass costs about a millisecond to create at import (start-up)."""
 
     #: (first_line, last_line, codes); last_line 0 means "to the end".
     ranges: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
     #: line -> codes suppressed on that single line (noqa, disable-next-line).
-    lines: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    lines: dict[int, tuple[str, ...]] = {}  # noqa: RUF012 (read-only after parse)
     file_codes: tuple[str, ...] = ()
     #: Every directive, in file order (see :class:`Directive`).
     directives: tuple[Directive, ...] = ()
@@ -214,8 +215,7 @@ def parse(text: str) -> Suppressions:
         records.append((match.start(), directive, line))
     records.sort(key=lambda r: r[0])
     directives = tuple(
-        replace(
-            d,
+        d._replace(
             scope=tuple(scopes.get(offset, ())),
             column=d.start - line_starts[d.line - 1] + 1,
             end_line=line_of(d.end),

@@ -28,10 +28,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint import (
     CorpusRule,
@@ -341,8 +341,7 @@ def _equivalent_pairs(groups: Iterable[Iterable[str]]) -> frozenset[frozenset[st
 # -- the story analysis ----------------------------------------------------------------
 
 
-@dataclass
-class _M:
+class _M(NamedTuple):
     """A mention in a story: which article, its facts, its comparison words."""
 
     path: str
@@ -370,12 +369,11 @@ class _M:
 HOUSE = "<house name list>"
 
 
-@dataclass
-class Verdict:
+class Verdict(NamedTuple):
     kind: str  # "garbled" or "tie"
     mention: _M
     reference: _M
-    others: list[_M] = field(default_factory=list)
+    others: Sequence[_M] = ()
     #: Aligned (written, majority) word pairs of mention and reference.
     corrected: tuple[tuple[str, str], ...] = ()
 

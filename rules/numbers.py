@@ -24,19 +24,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint import CorpusRule, Document, Finding, Related, Severity, Story, hookimpl
-from newslint.text.quantities import (
-    STOPWORDS,
-    background,
-    might_hold_quantity,
-    name_words,
-    proper_names,
-    sentence_quantities,
-    time_anchors,
-    tokenize,
-)
 
 # -- extraction -------------------------------------------------------------------
 
@@ -48,6 +38,18 @@ def extract_facts(doc: Document) -> dict[str, Any]:
 
 def _extract_facts(doc: Document) -> dict[str, Any]:
     """The sentences that hold comparable quantities, and those quantities."""
+    # imported here: a one-article run never extracts (min_articles = 2), and
+    # the quantity parser is the largest module of the package (start-up)
+    from newslint.text.quantities import (
+        background,
+        might_hold_quantity,
+        name_words,
+        proper_names,
+        sentence_quantities,
+        time_anchors,
+        tokenize,
+    )
+
     sentences: list[dict[str, Any]] = []
     quantities: list[dict[str, Any]] = []
     for block in doc.sentences:
@@ -133,8 +135,7 @@ class NumberOptions:
     min_window_words: int = 1
 
 
-@dataclass
-class _Q:
+class _Q(NamedTuple):
     path: str
     is_target: bool
     data: dict[str, Any]
@@ -362,6 +363,8 @@ class _Analysis:
     """Every comparable quantity of a story and its aligned partners."""
 
     def __init__(self, story: Story, code: str, options: NumberOptions) -> None:
+        from newslint.text.quantities import STOPWORDS
+
         self.options = options
         self.by_path: dict[str, list[_Q]] = defaultdict(list)
         paths = []

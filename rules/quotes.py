@@ -37,8 +37,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from newslint import CorpusRule, Document, Finding, Related, Severity, Story, hookimpl
 
@@ -87,19 +87,32 @@ class QuoteOptions:
     misattributed_words: int = 6
 
 
-@dataclass
 class _Unit:
-    """A quotation, or a run of quotations that belong together, of one article."""
+    """A quotation, or a run of quotations that belong together, of one article.
 
-    path: str
-    words: list[str]
-    #: For each word: (index of the quotation in the article's facts, start, end).
-    where: list[tuple[int, int, int]]
-    who: list[str]
-    quotes: list[int]
-    #: Word indices an ellipsis stands before (words left out there).
-    gaps: frozenset[int] = frozenset()
-    _content: frozenset[str] | None = field(default=None, repr=False)
+    A plain slotted class (not a dataclass): record classes are built at
+    import, and the one-article run must start fast."""
+
+    __slots__ = ("_content", "gaps", "path", "quotes", "where", "who", "words")
+
+    def __init__(
+        self,
+        path: str,
+        words: list[str],
+        where: list[tuple[int, int, int]],
+        who: list[str],
+        quotes: list[int],
+        gaps: frozenset[int] = frozenset(),
+    ) -> None:
+        self.path = path
+        self.words = words
+        #: For each word: (index of the quotation in the article's facts, start, end).
+        self.where = where
+        self.who = who
+        self.quotes = quotes
+        #: Word indices an ellipsis stands before (words left out there).
+        self.gaps = gaps
+        self._content: frozenset[str] | None = None
 
     def content(self) -> frozenset[str]:
         """The unit's distinct content words (not in STOPWORDS)."""
@@ -108,8 +121,7 @@ class _Unit:
         return self._content
 
 
-@dataclass
-class _Match:
+class _Match(NamedTuple):
     unit: _Unit
     aligned: _Aligned
 
@@ -121,8 +133,7 @@ class _Match:
 Column = tuple["int | None", "int | None", bool]
 
 
-@dataclass
-class _Aligned:
+class _Aligned(NamedTuple):
     """A local alignment: score, matched words, the stretch's length on each
     side, matched content words, the columns (a index, b index, same) and the
     differing blocks as column ranges."""
@@ -613,7 +624,7 @@ def _drop_junction_words(al: _Aligned, a: _Unit, b: _Unit) -> _Aligned:
         keep.append((c0, c1))
     if len(keep) == len(al.blocks):
         return al
-    return replace(al, blocks=keep)
+    return al._replace(blocks=keep)
 
 
 def _at_ellipsis(al: _Aligned, c0: int, c1: int, unit: _Unit, side: int) -> bool:
@@ -782,7 +793,7 @@ class AlteredQuote(CorpusRule):
             )
             kept = []
             for block in al.blocks:
-                one = replace(al, blocks=[block])
+                one = al._replace(blocks=[block])
                 votes_here = 1 + sum(
                     1
                     for third, m in matches.items()
@@ -798,7 +809,7 @@ class AlteredQuote(CorpusRule):
                     here_votes.setdefault(other, []).append(votes_here)
                     there_votes.setdefault(other, []).append(votes_there)
             if kept and len(kept) < len(al.blocks):
-                differing[other] = _Match(match.unit, replace(al, blocks=kept))
+                differing[other] = _Match(match.unit, al._replace(blocks=kept))
         total = len({path, *matches, *(p for o in agree.values() for p in o)})
         if all(mine[o] > support[o] for o in differing):
             return None  # this article carries the most common wording

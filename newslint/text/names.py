@@ -16,8 +16,7 @@ here works on ``Document.prose`` so offsets are file offsets.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -260,8 +259,7 @@ CALENDAR = frozenset(
 _LEAD = lazy_regex(r"[\s\"'“‘«(\[*_#>\-–—•]*")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One name as written: offsets into Document.text (name part only)."""
 
     text: str
@@ -293,8 +291,7 @@ class Mention:
         }
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str  # possessive stripped
     start: int
     end: int  # end of the stripped form
