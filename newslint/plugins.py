@@ -12,7 +12,7 @@ import importlib
 import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
+from types import FunctionType, MethodType, ModuleType
 from typing import Any
 
 import pluggy
@@ -32,9 +32,31 @@ def _builtin_modules() -> tuple[str, ...]:
     return ("newslint.builtin", *PLUGINS)
 
 
+class _PluginManager(pluggy.PluginManager):
+    """pluggy's manager with a quicker hookimpl scan of plugin modules.
+
+    ``register`` asks ``parse_hookimpl_opts`` about every name in a plugin;
+    pluggy looks each one up with ``inspect.getattr_static``, which is slow
+    for modules with hundreds of names (the built-in rule modules: ~5 ms per
+    run). A module's names live in its ``__dict__``, and only functions and
+    method objects can carry a hookimpl marker, so every other value is
+    skipped here before pluggy's own (unchanged) check runs.
+    """
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> Any:
+        if isinstance(plugin, ModuleType) and not isinstance(
+            plugin.__dict__.get(name), _HOOKABLE
+        ):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
+_HOOKABLE = (FunctionType, MethodType, staticmethod, classmethod)
+
+
 def build_plugin_manager(config: Config) -> pluggy.PluginManager:
     """A fresh plugin manager with every plugin registered (never at import)."""
-    pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    pm = _PluginManager(hookspecs.PROJECT_NAME)
     pm.add_hookspecs(hookspecs)
     for name in _builtin_modules():
         pm.register(importlib.import_module(name), name=name)
