@@ -9,7 +9,12 @@ What is stored, per article *content hash*:
 * ``files``: ``(path, size, mtime_ns) -> content hash``, so an unchanged
   reference article is not even read. A stat entry is trusted only when the
   file's mtime is safely older than the moment it was recorded (a file
-  rewritten within the same clock tick is re-read).
+  rewritten within the same clock tick is re-read);
+* ``counted`` and ``counted_sizes``: for a corpus rule that counts keys across
+  the run (``counted_keys``, docs/plugins.md), each article's keys, one row
+  per (fact key, item, hash) with the number of keys per article beside them,
+  written in the same transaction as the facts. A run asks SQLite which
+  articles carry its targets' keys instead of decoding every article's facts.
 
 Housekeeping: the ``keys`` table records when each entry/fact key was last
 used. At most once a day (a ``last-prune`` marker file) a run that wrote to
@@ -21,9 +26,13 @@ cache does not grow with every edit and upgrade.
 Safety: WAL journal, a busy timeout, every write batch in one transaction
 (``BEGIN IMMEDIATE``), so concurrent runs and a killed run leave a
 consistent database. A file that is not our database (garbage, another
-schema or application) is deleted and rebuilt; a row that does not decode is
-a miss. Any SQLite error during a run turns the cache off for that run: the
-cache can make a run faster, never wrong.
+schema or application, a table missing) is deleted and rebuilt; a row that
+does not decode is a miss. Counted rows are checked before use: every article
+asked about must have its size row, and the rows under the rule's key must
+add up to the sizes; if not, the engine loads every article's facts as
+without the table and rewrites the rows (``rewrite_counted``). Any SQLite
+error during a run turns the cache off for that run: the cache can make a
+run faster, never wrong.
 """
 
 from __future__ import annotations
@@ -40,7 +49,7 @@ from typing import Any
 from newslint.hashing import blake2b
 
 #: Bump when the tables change; a database with another value is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: "NWSL" in ASCII: marks the file as a newslint cache.
 APPLICATION_ID = 0x4E57534C
 DB_NAME = "facts.sqlite3"
@@ -69,7 +78,17 @@ CREATE TABLE IF NOT EXISTS facts (
 CREATE TABLE IF NOT EXISTS keys (
     key TEXT PRIMARY KEY, used_ns INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS counted (
+    key TEXT NOT NULL, item TEXT NOT NULL, hash TEXT NOT NULL,
+    PRIMARY KEY (key, item, hash)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS counted_sizes (
+    key TEXT NOT NULL, hash TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, hash)
+) WITHOUT ROWID;
 """
+#: Tables a valid database holds (one missing: rebuilt).
+_TABLES = frozenset({"files", "entries", "facts", "counted", "counted_sizes"})
 
 
 def _digest(*parts: str) -> str:
@@ -151,7 +170,7 @@ class FactCache:
                     "SELECT name FROM sqlite_master WHERE type='table'"
                 )
             }
-            return {"files", "entries", "facts"} <= tables
+            return _TABLES.issubset(tables)
         if app == 0 and user == 0:
             has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if has_tables:
@@ -285,6 +304,91 @@ class FactCache:
             return {}
         return out
 
+    def carriers(
+        self, code: str, hashes: Iterable[str], items: Iterable[str]
+    ) -> dict[str, set[str]] | None:
+        """``item -> hashes`` (of ``hashes``) whose counted keys for rule
+        ``code`` include the item; None when the rows cannot be trusted.
+
+        Trusted means: every hash has its size row, and the rows under the
+        rule's key add up to the sizes (a lost, extra or half-written row
+        shows). Read in one transaction, so a concurrent writer is seen
+        entirely or not at all.
+        """
+        db = self._connect()
+        if db is None or code not in self.fact_keys:
+            return None
+        key = self.fact_keys[code]
+        wanted = set(hashes)
+        items = list(dict.fromkeys(items))
+        out: dict[str, set[str]] = {}
+        try:
+            db.execute("BEGIN")
+            try:
+                sized = {
+                    digest
+                    for (digest,) in db.execute(
+                        "SELECT hash FROM counted_sizes WHERE key = ?", (key,)
+                    )
+                }
+                if not wanted <= sized:
+                    return None
+                rows, total = db.execute(
+                    "SELECT (SELECT count(*) FROM counted WHERE key = ?),"
+                    " (SELECT coalesce(sum(n), 0) FROM counted_sizes WHERE key = ?)",
+                    (key, key),
+                ).fetchone()
+                if rows != total:
+                    return None
+                for chunk in _chunks(items, 900):
+                    marks = ",".join("?" * len(chunk))
+                    for item, digest in db.execute(
+                        f"SELECT item, hash FROM counted WHERE key = ?"
+                        f" AND item IN ({marks})",
+                        [key, *chunk],
+                    ):
+                        if digest in wanted:
+                            out.setdefault(item, set()).add(digest)
+            finally:
+                db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._disable(f"cache read failed: {exc}")
+            return None
+        return out
+
+    def rewrite_counted(self, code: str, keys: dict[str, Iterable[str]]) -> None:
+        """Replace every counted row of rule ``code`` with ``keys``
+        (``hash -> the article's keys``), after rows failed their check.
+        Facts of other articles lose their rows, so they go too (a miss)."""
+        db = self._connect()
+        if db is None or code not in self.fact_keys:
+            return
+        key = self.fact_keys[code]
+        rows = [(key, item, digest) for digest, items in keys.items() for item in items]
+        sizes = [(key, digest, len(set(items))) for digest, items in keys.items()]
+        try:
+            with _transaction(db):
+                db.execute("DELETE FROM counted WHERE key = ?", (key,))
+                db.execute("DELETE FROM counted_sizes WHERE key = ?", (key,))
+                db.execute(
+                    "CREATE TEMP TABLE IF NOT EXISTS kept (hash TEXT PRIMARY KEY)"
+                )
+                db.execute("DELETE FROM kept")
+                db.executemany(
+                    "INSERT OR IGNORE INTO kept VALUES (?)", [(h,) for h in keys]
+                )
+                db.execute(
+                    "DELETE FROM facts WHERE key = ? AND hash NOT IN (SELECT hash FROM kept)",
+                    (key,),
+                )
+                db.execute("DELETE FROM kept")
+                db.executemany("INSERT OR IGNORE INTO counted VALUES (?, ?, ?)", rows)
+                db.executemany("INSERT INTO counted_sizes VALUES (?, ?, ?)", sizes)
+        except sqlite3.Error as exc:
+            self._disable(f"cache write failed: {exc}")
+            return
+        self.events.append(f"counted rows of {code} rewritten")
+
     # -- writing -----------------------------------------------------------------
     def store(self, records: Iterable[Record]) -> None:
         """Write records in batches, each batch one transaction."""
@@ -340,7 +444,7 @@ class FactCache:
             if not os.path.exists(path)
         ]
         db.executemany("DELETE FROM files WHERE path = ?", gone)
-        for table in ("entries", "facts"):
+        for table in ("entries", "facts", "counted", "counted_sizes"):
             db.execute(
                 f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM keys)"
                 " OR hash NOT IN (SELECT hash FROM files)"
@@ -348,6 +452,8 @@ class FactCache:
 
     def _write(self, db: sqlite3.Connection, batch: list[Record], now: int) -> None:
         files, entries, facts = [], [], []
+        counted: list[tuple[str, str, str]] = []
+        sizes: list[tuple[str, str, int]] = []
         for r in batch:
             if r.stat is not None:
                 files.append(
@@ -359,6 +465,12 @@ class FactCache:
             for code, data in r.facts.items():
                 if code in self.fact_keys:
                     facts.append((r.hash, self.fact_keys[code], data))
+            for code, items in r.counted.items():
+                if code in self.fact_keys and code in r.facts:
+                    key = self.fact_keys[code]
+                    unique = set(items)
+                    sizes.append((key, r.hash, len(unique)))
+                    counted.extend((key, item, r.hash) for item in unique)
         try:
             with _transaction(db):
                 db.executemany(
@@ -368,6 +480,17 @@ class FactCache:
                     "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", entries
                 )
                 db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", facts)
+                # An article's counted rows are replaced whole, with its size.
+                db.executemany(
+                    "DELETE FROM counted WHERE key = ? AND hash = ?",
+                    [(key, digest) for key, digest, _ in sizes],
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO counted VALUES (?, ?, ?)", counted
+                )
+                db.executemany(
+                    "INSERT OR REPLACE INTO counted_sizes VALUES (?, ?, ?)", sizes
+                )
         except sqlite3.Error as exc:
             self._disable(f"cache write failed: {exc}")
 
@@ -375,7 +498,7 @@ class FactCache:
 class Record:
     """What one processed article contributes to the cache."""
 
-    __slots__ = ("facts", "hash", "path", "signature", "stat", "story_key")
+    __slots__ = ("counted", "facts", "hash", "path", "signature", "stat", "story_key")
 
     def __init__(
         self,
@@ -385,6 +508,7 @@ class Record:
         story_key: str | None,
         signature: Any,
         facts: dict[str, str],
+        counted: dict[str, list[str]] | None = None,
     ) -> None:
         self.path = path
         self.stat = stat
@@ -393,6 +517,8 @@ class Record:
         self.signature = signature
         #: ``code -> JSON text`` of the rule's facts.
         self.facts = facts
+        #: ``code -> keys`` of counting rules (``counted_keys`` of the facts).
+        self.counted = counted or {}
 
 
 #: Marks a stored JSON text that does not decode (a miss, never an error).

@@ -280,7 +280,11 @@ class Linter:
             version=__version__,
             fingerprint=self.config.fingerprint,
             signature_version=corpus.SIGNATURE_VERSION,
-            rule_versions={r.code: str(r.version) for r in self.corpus_rules},
+            # A counting rule's facts come with counted rows: another key.
+            rule_versions={
+                r.code: str(r.version) + ("/counted" if _counts(r) else "")
+                for r in self.corpus_rules
+            },
         )
 
     def _collect(self, sources: list[Any], jobs: int | None) -> list[DocResult]:
@@ -368,6 +372,7 @@ class Linter:
             records.clear()
             pending.clear()
 
+        counting = self._counting_rules()
         for index, result in zip(todo, processed, strict=True):
             texts = _facts_as_json(result)
             results[index] = result
@@ -382,6 +387,11 @@ class Linter:
                         result.story_key,
                         result.signature,
                         texts,
+                        {
+                            rule.code: _counted_keys(rule, result)
+                            for rule in counting
+                            if rule.code in result.facts
+                        },
                     )
                 )
                 pending.append(result)
@@ -416,32 +426,143 @@ class Linter:
                 for r in results
                 if id(r) in in_target_stories
             }
+        # Counting rules need only the facts of the articles that carry a
+        # target's key often enough to matter (the cache counts the keys).
+        carriers: dict[str, dict[int, set[str]]] = {}
+        for rule in self._counting_rules():
+            if rule.scope == "corpus":
+                found = self._carriers(rule, results)
+                if found is not None:
+                    carriers[rule.code] = found
+        self._load_cached_facts(
+            results,
+            by_path,
+            lambda r: (
+                [c for c in whole_codes if c not in carriers or id(r) in carriers[c]]
+                + (
+                    story_codes
+                    if id(r) in in_target_stories and not self._streaming
+                    else []
+                )
+            ),
+        )
+        for rule in self._counting_rules():
+            found = carriers.get(rule.code)
+            if found is None:
+                continue
+            if any(
+                not found[id(r)] <= set(_counted_keys(rule, r))
+                for r in results
+                if id(r) in found
+            ):
+                # A counted row disagrees with the facts it indexes: load
+                # every article's facts, as without the rows, and rewrite them.
+                code = rule.code
+                self._load_cached_facts(
+                    results, by_path, lambda r, c=code: [] if c in r.facts else [c]
+                )
+                del carriers[code]
+        self._heal_counted(results, by_path, carriers)
+        for result in results:
+            result.cached = False
+        return [make_story(key, members, why) for key, members, why in groups]
+
+    def _load_cached_facts(
+        self, results: list[DocResult], by_path: dict[str, Any], wanted: Any
+    ) -> None:
+        """Load ``wanted(result)`` codes of each cached result from the cache;
+        recompute what the cache cannot give back."""
         wants: dict[int, tuple[DocResult, list[str]]] = {}
         for result in results:
             if not result.cached:
                 continue
-            codes = list(whole_codes)
-            if id(result) in in_target_stories and not self._streaming:
-                codes += story_codes
+            codes = wanted(result)
             if codes:
                 wants[id(result)] = (result, codes)
-        if wants:
-            loaded: dict[str, dict[str, Any]] = {}
-            for codes in {tuple(c) for _, c in wants.values()}:
-                hashes = [
-                    r.content_hash for r, c in wants.values() if tuple(c) == codes
-                ]
-                for digest, facts in self._cache.facts(hashes, codes).items():
-                    loaded.setdefault(digest, {}).update(facts)
-            for result, codes in wants.values():
-                facts = loaded.get(result.content_hash, {})
-                if all(code in facts for code in codes):
-                    result.facts.update({c: facts[c] for c in codes})
-                else:  # a row went missing or does not decode: recompute
-                    self._refill(result, by_path[result.path], codes)
+        if not wants:
+            return
+        loaded: dict[str, dict[str, Any]] = {}
+        for codes in {tuple(c) for _, c in wants.values()}:
+            hashes = [r.content_hash for r, c in wants.values() if tuple(c) == codes]
+            for digest, facts in self._cache.facts(hashes, codes).items():
+                loaded.setdefault(digest, {}).update(facts)
+        for result, codes in wants.values():
+            facts = loaded.get(result.content_hash, {})
+            if all(code in facts for code in codes):
+                result.facts.update({c: facts[c] for c in codes})
+            else:  # a row went missing or does not decode: recompute
+                self._refill(result, by_path[result.path], codes)
+
+    def _counting_rules(self) -> list[CorpusRule]:
+        """Corpus-scope rules whose facts the cache counts (``counted_keys``)."""
+        return [r for r in self.corpus_rules if _counts(r) and r.code not in self._idle]
+
+    def _carriers(
+        self, rule: CorpusRule, results: list[DocResult]
+    ) -> dict[int, set[str]] | None:
+        """``id(result) -> the keys it carries`` for the cached articles whose
+        facts ``rule`` needs: those carrying a target's key that at least
+        ``rule.min_count(total)`` articles of the run carry. None: load every
+        article's facts (no usable cache rows, or a target came from the cache)."""
+        cache = self._cache
+        cached = [r for r in results if r.cached]
+        if not cached:
+            return {}
+        if cache is None or not cache.enabled:
+            return None
+        counts: dict[str, int] = {}
+        target_keys: set[str] = set()
         for result in results:
-            result.cached = False
-        return [make_story(key, members, why) for key, members, why in groups]
+            if result.cached:
+                if result.is_target:
+                    return None
+                continue
+            if rule.code not in result.facts:
+                return None
+            keys = set(_counted_keys(rule, result))
+            for key in keys:
+                counts[key] = counts.get(key, 0) + 1
+            if result.is_target:
+                target_keys |= keys
+        if not target_keys:
+            return {}
+        copies: dict[str, list[DocResult]] = {}
+        for result in cached:
+            copies.setdefault(result.content_hash, []).append(result)
+        found = cache.carriers(rule.code, copies, target_keys)
+        if found is None:
+            return None
+        need = rule.min_count(len(results))  # type: ignore[attr-defined]
+        out: dict[int, set[str]] = {}
+        for key in target_keys:
+            hashes = found.get(key, ())
+            total = counts.get(key, 0) + sum(len(copies[h]) for h in hashes)
+            if total >= need:
+                for digest in hashes:
+                    for result in copies[digest]:
+                        out.setdefault(id(result), set()).add(key)
+        return out
+
+    def _heal_counted(
+        self,
+        results: list[DocResult],
+        by_path: dict[str, Any],
+        trusted: dict[str, Any],
+    ) -> None:
+        """Rewrite the counted rows of a counting rule whose rows were not
+        trusted this run (every article's facts are loaded by now)."""
+        cache = self._cache
+        if cache is None or not cache.enabled or not any(r.cached for r in results):
+            return
+        for rule in self._counting_rules():
+            if rule.scope != "corpus" or rule.code in trusted:
+                continue
+            keys = {
+                r.content_hash: _counted_keys(rule, r)
+                for r in results
+                if rule.code in r.facts and by_path[r.path].stdin is None
+            }
+            cache.rewrite_counted(rule.code, keys)
 
     def _refill(self, result: DocResult, source: Any, codes: list[str]) -> None:
         """Recompute facts the cache could not give back."""
@@ -486,6 +607,32 @@ def _facts_as_json(result: DocResult) -> dict[str, str]:
             ) from None
         result.facts[code] = json.loads(texts[code])
     return texts
+
+
+def _counts(rule: Rule) -> bool:
+    """True for a corpus rule that lets the cache count its keys (docs/plugins.md)."""
+    return (
+        isinstance(rule, CorpusRule)
+        and rule.scope == "corpus"
+        and callable(getattr(rule, "counted_keys", None))
+        and callable(getattr(rule, "min_count", None))
+    )
+
+
+def _counted_keys(rule: CorpusRule, result: DocResult) -> list[str]:
+    """The rule's counted keys of one article's facts (a crash: PluginError)."""
+    keys = _guarded(
+        rule,
+        result.path,
+        rule.counted_keys,  # type: ignore[attr-defined]
+        result.facts.get(rule.code),
+    )
+    if not all(isinstance(k, str) for k in keys):
+        raise PluginError(
+            f"rule {rule.code} ({rule.plugin_name or 'plugin'}) returned counted"
+            f" keys that are not strings for {result.path}"
+        )
+    return keys
 
 
 def read_source(source: Any) -> bytes:
