@@ -162,8 +162,9 @@ def _interval(d: dict[str, Any], factor: float = 1.0) -> tuple[float, float]:
 
 
 #: Hedges that bound a value on one side: two sources using the same bound
-#: with very different values ("more than a decade", "more than a year")
-#: quote different figures even though both could be true.
+#: with very different values ("more than a decade", "more than a year";
+#: "more than 12,000 runners", "more than 21,000") quote different figures
+#: even though both could be true: a bound is a rounded-down figure.
 _BOUNDS = frozenset(["above", "least", "below", "most", "under"])
 
 #: Relative slack for a value converted between units and then rounded.
@@ -177,11 +178,17 @@ def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
         and a["approx"] in _BOUNDS
         and a["value"]
         and b["value"]
-        and max(a["value"], b["value"]) >= 2 * min(a["value"], b["value"])
+        and max(a["value"], b["value"]) >= 1.5 * min(a["value"], b["value"])
     ):
         return False
     lo_a, hi_a = _interval(a)
     lo_b, hi_b = _interval(b)
+    if a["dim"] == "percent" and a["value"] is not None and b["value"] is not None:
+        # A whole percentage is a rounded one: "91%" is "90.9 percent".
+        if a["value"] == int(a["value"]) != b["value"]:
+            lo_a, hi_a = lo_a - 0.49, hi_a + 0.49
+        elif b["value"] == int(b["value"]) != a["value"]:
+            lo_b, hi_b = lo_b - 0.49, hi_b + 0.49
     if a.get("unit", "") != b.get("unit", ""):
         # Converted from another unit: "15 metres" is "50 feet", rounded.
         lo_a, hi_a = lo_a * (1 - _CONVERSION), hi_a * (1 + _CONVERSION)

@@ -427,16 +427,17 @@ def stem(word: str) -> str:
         return SYNONYMS[w]
     if w.endswith(("ous", "ss", "us", "is")):
         return SYNONYMS.get(w, w)
-    for suffix, repl in (
-        ("ies", "y"),
-        ("ing", ""),
-        ("ied", "y"),
-        ("ed", ""),
-        ("es", ""),
-        ("s", ""),
-        ("ly", ""),
+    for suffix, repl, shortest in (
+        # "buried" / "burying", "ending" / "end": six letters are enough
+        ("ies", "y", 6),
+        ("ing", "", 6),
+        ("ied", "y", 6),
+        ("ed", "", 6),
+        ("es", "", 6),
+        ("s", "", 4),
+        ("ly", "", 6),
     ):
-        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+        if len(w) >= shortest and w.endswith(suffix):
             w = w[: -len(suffix)] + repl
             break
     return SYNONYMS.get(w, w)
@@ -710,7 +711,11 @@ def _start_words() -> tuple[frozenset[str], frozenset[str]]:
     return starts, firsts
 
 
-_AGE_BEFORE = lazy(r"(?:[A-Za-z][\w'’-]*,|\baged)\s*$|(?:^|[.!?]\s+)At\s+$")
+_AGE_BEFORE = lazy(
+    r"(?:[A-Za-z][\w'’-]*,|\baged)\s*$|(?:^|[.!?]\s+)At\s+$"
+    # "Ismail Tahir (64) said": an age in brackets after a capitalised name
+    r"|[A-Z][\w'’-]*\s\($"
+)
 _AGE_AFTER = lazy(r"\s*[,)]")
 
 
@@ -1392,7 +1397,7 @@ def sentence_quantities(
     """
     local = tokenize(text) if tokens is None else tokens
     # Parsed at offset 0 and shifted by ``base`` at the end.
-    quantities = parse_quantities(text, 0, local)
+    quantities = _drop_conversions(parse_quantities(text, 0, local), text)
     spans = [(q.phrase_start, q.phrase_end) for q in quantities]
     first = local[0] if local else None
     for q in quantities:
@@ -1448,6 +1453,26 @@ def sentence_quantities(
         q.phrase_start += base
         q.phrase_end += base
     return quantities, sorted(set(content_words(local)))
+
+
+def _drop_conversions(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """ "24 kilometers (15 miles)": the bracketed figure converts the one
+    before it. It is dropped, so the stated figure is the one compared (and
+    reported) and its window reaches past the brackets."""
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and q.kind == "measure"
+            and q.dimension == prev.dimension
+            and q.unit != prev.unit
+            and text[prev.phrase_end : q.phrase_start].strip() == "("
+            and text[q.phrase_end : q.phrase_end + 1] == ")"
+        ):
+            continue
+        out.append(q)
+    return out
 
 
 def _inherit_heads(quantities: list[Quantity], tokens: list[Token]) -> None:
