@@ -86,7 +86,7 @@ def rules_round(linter, corpus: list[tuple[str, bytes]]) -> tuple[float, float, 
 def breakdown(linter, corpus: list[tuple[str, bytes]], rounds: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """Seconds (min over rounds) of each shared analysis and each rule, the
     shared ones forced first so that no rule is charged for them."""
-    from newslint.rules.boilerplate.catalogue import doc_lines
+    from newslint.rules.boilerplate.catalogue import catalogue_hits, doc_lines
     from newslint.rules.boilerplate.generic import analyse
 
     from newslint.document import Document
@@ -97,6 +97,7 @@ def breakdown(linter, corpus: list[tuple[str, bytes]], rounds: int) -> dict[str,
         ("document: line_starts", lambda d: d.line_starts),
         ("document: paragraphs", lambda d: d.paragraphs),
         ("NB: doc_lines", doc_lines),
+        ("NB: catalogue table", catalogue_hits),
         ("NB: generic analysis", analyse),
     ]
     best: dict[str, float] = {}
@@ -181,6 +182,12 @@ def main() -> None:
     parser.add_argument("--breakdown", action="store_true")
     parser.add_argument("--profile", type=int, metavar="N", default=0)
     parser.add_argument("--compiles", action="store_true")
+    parser.add_argument(
+        "--engine",
+        action="store_true",
+        help="profile the engine's whole per-document step, not only the rules",
+    )
+    parser.add_argument("--sort", default="tottime", help="cProfile sort key")
     args = parser.parse_args()
 
     if args.compiles:
@@ -198,10 +205,10 @@ def main() -> None:
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
-        one_round(linter, corpus)
+        (one_round if args.engine else rules_round)(linter, corpus)
         profiler.disable()
         out = io.StringIO()
-        stats = pstats.Stats(profiler, stream=out).sort_stats("tottime")
+        stats = pstats.Stats(profiler, stream=out).sort_stats(args.sort)
         stats.print_stats(args.profile)
         print(out.getvalue())
         return

@@ -19,6 +19,7 @@ from newslint import (
     DocumentRule,
     Finding,
     Fix,
+    lazy,
     lazy_regex,
 )
 
@@ -78,7 +79,16 @@ def _literal(text: str) -> str:
 
 
 _RE_ENTRY = lazy_regex(r"^re(?:<([^>]*)>)?:")
+
+
+def _re_entry(entry: str) -> Any:
+    """``_RE_ENTRY.match(entry)``; only entries starting "re" can match (most
+    do not, so the pattern compiles only when the catalogue holds one)."""
+    return _RE_ENTRY.match(entry) if entry.startswith("re") else None
+
+
 _WORD_AT = lazy_regex(r"[^\W\d_]+")
+_ASCII_WORD_AT = lazy(r"[A-Za-z]+")
 _SEP_AT = lazy_regex(_SEP)
 _ATTRIBUTION = lazy_regex(r"\b(?:said|says|told|added|according)\b", regex.IGNORECASE)
 _BAR = lazy_regex(r"\s[|•·]\s")
@@ -87,10 +97,14 @@ _BAR = lazy_regex(r"\s[|•·]\s")
 @functools.lru_cache(maxsize=4096)
 def entry_pattern(entry: str) -> tuple[str, bool]:
     """A catalogue entry as a regex fragment, and whether it has a free tail."""
-    head = _RE_ENTRY.match(entry)
+    head = _re_entry(entry)
     if head:
         return f"(?:{entry[head.end() :]})", True
-    parts = regex.split(r"(……|…|\.\.\.)", entry)
+    parts = (
+        regex.split(r"(……|…|\.\.\.)", entry)
+        if "…" in entry or "..." in entry
+        else [entry]
+    )
     if len(parts) == 1:
         return f"(?:{_literal(entry)})", False
     out = []
@@ -112,7 +126,7 @@ def entry_pattern(entry: str) -> tuple[str, bool]:
 def entry_keys(entry: str) -> tuple[str, ...]:
     """The first-word keys a line must start with to possibly match ``entry``
     (empty: try the entry on every line)."""
-    head = _RE_ENTRY.match(entry)
+    head = _re_entry(entry)
     if head:
         return tuple(head.group(1).split()) if head.group(1) else ()
     return (key_at(entry.strip(), 0),)
@@ -127,6 +141,13 @@ def key_at(text: str, pos: int) -> str:
     if char.isdigit():
         return "#digit"
     if char.isalpha():
+        # An ASCII word ended by an ASCII character (the usual case) needs no
+        # Unicode-aware pattern: for ASCII, [^\W\d_] is [A-Za-z].
+        match = _ASCII_WORD_AT.match(text, pos)
+        if match is not None:
+            end = match.end()
+            if end == len(text) or text[end] < "\x80":
+                return match.group(0).lower()
         match = _WORD_AT.match(text, pos)
         assert match is not None
         return match.group(0).casefold()
@@ -150,6 +171,7 @@ class Catalogue:
     def __init__(self, entries: tuple[str, ...]) -> None:
         # Only the index is built here; an entry becomes a pattern when a line
         # first starts with one of its keys (a short article touches few).
+        self.entries = entries
         self._entries: dict[str, list[str]] = defaultdict(list)
         self._everywhere_entries: list[str] = []
         for entry in entries:
@@ -168,7 +190,7 @@ class Catalogue:
         regexes: list[str] = []
         for entry in entries:
             pattern, has_tail = entry_pattern(entry)
-            if _RE_ENTRY.match(entry):
+            if _re_entry(entry):
                 regexes.append(pattern)
             else:
                 (tailed if has_tail else fixed).append(pattern)
@@ -258,6 +280,14 @@ def _known_pattern() -> Any:
     )
 
 
+def is_default(pattern: Catalogue, section: str) -> bool:
+    """Whether ``pattern`` holds exactly the built-in entries of ``section``
+    (the rule has no ``extra-phrases`` / ``disabled-phrases`` that change it),
+    so the shared per-document table of matches (``catalogue_hits``) applies."""
+    default = _default_pattern(section)
+    return pattern is default or pattern.entries == default.entries
+
+
 def section_entries(
     section: str, extra: Iterable[str] = (), disabled: Iterable[str] = ()
 ) -> tuple[str, ...]:
@@ -324,38 +354,44 @@ def _strip_tail(core: str) -> str:
 def doc_lines(doc: Document) -> list[Line]:
     """The non-blank prose lines of ``doc`` with their decoration stripped.
 
-    Every NB rule needs them, so they are computed once per text (a small
-    memo keyed by the text itself; the function is pure).
+    Every NB rule needs them, so they are computed once per document.
     """
-    return _doc_lines(doc.text, doc.prose)
+    return doc.analysis("newslint.rules.boilerplate.lines", _lines_of)
 
 
-@functools.lru_cache(maxsize=4)
-def _doc_lines(text: str, prose: str) -> list[Line]:
-    starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+def _lines_of(doc: Document) -> list[Line]:
+    return _doc_lines(doc.text, doc.prose, doc.line_starts)
+
+
+def _doc_lines(text: str, prose: str, starts: list[int]) -> list[Line]:
     out: list[Line] = []
     previous = ""  # the prose of the line just above ("" when blank)
+    last = len(starts) - 1
     for index, start in enumerate(starts):
-        nxt = starts[index + 1] if index + 1 < len(starts) else len(prose)
+        nxt = starts[index + 1] if index < last else len(prose)
         end = nxt
         while end > start and prose[end - 1] in "\r\n":
             end -= 1
         line = prose[start:end]
-        above, previous = previous, line.strip()
-        if not line.strip():
+        stripped = line.strip()
+        above, previous = previous, stripped
+        if not stripped:
             continue
-        lead = _LEAD.match(line)
-        assert lead is not None
-        cs = start + lead.end()
         markup = ""
-        if lead.group("h"):
-            markup = "heading"
-        elif lead.group("li"):
-            markup = "list"
-        elif lead.group("quote"):
-            markup = "quote"
-        elif line.lstrip().startswith("|") and line.rstrip().endswith("|"):
-            markup = "table"
+        if line[0].isalpha():
+            cs = start  # a letter first: no decoration to strip
+        else:
+            lead = _LEAD.match(line)
+            assert lead is not None
+            cs = start + lead.end()
+            if lead.group("h"):
+                markup = "heading"
+            elif lead.group("li"):
+                markup = "list"
+            elif lead.group("quote"):
+                markup = "quote"
+            elif stripped.startswith("|") and line.rstrip().endswith("|"):
+                markup = "table"
         core = prose[cs:end]
         # A Markdown link wrapping the whole line: [text](target) -> text.
         if core.startswith("[") and "]" in core:
@@ -446,3 +482,92 @@ def _preview(text: str, limit: int = 60) -> str:
 
 
 _SENTENCE_END = lazy_regex(r"[.!?…:;”\"’)\]]$")
+
+
+# -- the lines every built-in catalogue matches, in one pass -----------------------
+_EMPHASIS = lazy_regex(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])")
+
+
+def plain(core: str) -> str:
+    """The line without emphasis markers (``**Related:** x`` -> ``Related: x``)."""
+    if "*" not in core and "_" not in core:
+        return core
+    return " ".join(_EMPHASIS.sub("", core).split())
+
+
+#: The name under which ``catalogue_hits`` files every built-in entry at once
+#: (the sections together, as ``_known_pattern``).
+ALL = "*"
+
+
+def _builtin(name: str) -> Catalogue:
+    return _known_pattern() if name == ALL else _default_pattern(name)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _section_index() -> tuple[
+    dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]
+]:
+    """First-word key -> the built-in catalogues (sections and ``ALL``) that
+    have entries starting with it; the catalogues to try on every line; all
+    names. A line whose key no catalogue lists cannot match any of them."""
+    names = (*catalogue(), ALL)
+    index: dict[str, list[str]] = defaultdict(list)
+    everywhere: list[str] = []
+    for name in names:
+        pattern = _builtin(name)
+        for key in pattern._entries:
+            index[key].append(name)
+        if pattern._everywhere:
+            everywhere.append(name)
+    return {k: tuple(v) for k, v in index.items()}, tuple(everywhere), names
+
+
+class CatalogueHits(NamedTuple):
+    """Which lines of a document the built-in catalogues match in full."""
+
+    #: Section name (or ``ALL``) -> numbers of lines whose core matches.
+    core: dict[str, frozenset[int]]
+    #: The same for the core without emphasis, where that differs from the core.
+    plain: dict[str, frozenset[int]]
+    #: Line number -> ``plain(line.core)``.
+    plains: dict[int, str]
+
+
+def catalogue_hits(doc: Document) -> CatalogueHits:
+    """Every built-in catalogue section (and all of them together) matched
+    against every line in one pass, computed once per document: a line is
+    compared only with the sections that have entries starting with its
+    first word (one dictionary look-up for most lines), instead of each
+    rule running its own section over every line."""
+    return doc.analysis("newslint.rules.boilerplate.catalogue_hits", _hits_of)
+
+
+def _hits_of(doc: Document) -> CatalogueHits:
+    index, everywhere, names = _section_index()
+    core: dict[str, set[int]] = {name: set() for name in names}
+    plain_hits: dict[str, set[int]] = {name: set() for name in names}
+    plains: dict[int, str] = {}
+
+    def match(out: dict[str, set[int]], text: str, key: str, number: int) -> None:
+        if "|" in text or "•" in text or "·" in text:
+            candidates = names  # a bar splits the line: any section may match
+        else:
+            candidates = index.get(key, ())
+            if everywhere:
+                candidates += everywhere
+        for name in candidates:
+            if _builtin(name).fullmatch(text, key):
+                out[name].add(number)
+
+    for line in doc_lines(doc):
+        p = plain(line.core)
+        plains[line.number] = p
+        match(core, line.core, line.key, line.number)
+        if p != line.core:
+            match(plain_hits, p, key_at(p, 0), line.number)
+    return CatalogueHits(
+        {k: frozenset(v) for k, v in core.items()},
+        {k: frozenset(v) for k, v in plain_hits.items()},
+        plains,
+    )

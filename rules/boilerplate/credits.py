@@ -9,10 +9,10 @@ from typing import Any
 
 import regex
 from newslint.rules.boilerplate.catalogue import (
-    _default_pattern,
     _key,
     _preview,
     agencies,
+    catalogue_hits,
     doc_lines,
     image_captions,
 )
@@ -143,27 +143,34 @@ class PhotoCredit(DocumentRule):
     severity = Severity.WARNING
     Options = CreditOptions
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    @functools.cached_property
+    def _names(self) -> tuple[str, ...]:
+        """The agency names: the built-in list with this rule's options."""
         off = {_key(d) for d in self.options.disabled_agencies}
-        names = tuple(
+        return tuple(
             n for n in (*agencies(), *self.options.extra_agencies) if _key(n) not in off
         )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        names = self._names
         if not names:
             return
         patterns: dict[str, Any] | None = None  # compiled on the first candidate
-        media = _default_pattern("media")
+        media: frozenset[int] | None = None  # lines the media catalogue matches
         prose = doc.prose
         captions = image_captions(doc)
         for line in doc_lines(doc):
-            if (
-                line.markup in ("heading", "table")
-                or line.number in captions
-                or media.fullmatch(line.core, line.key)
-            ):
-                continue
             text = prose[line.core_start : line.end].rstrip(" \t*_")
             if not text or text[-1] in _PROSE_END:
                 continue  # a credit ends in a name, never in sentence punctuation
+            if media is None:
+                media = catalogue_hits(doc).core["media"]
+            if (
+                line.markup in ("heading", "table")
+                or line.number in captions
+                or line.number in media
+            ):
+                continue
             text_offset = 0
             if patterns is None:
                 patterns = compile_credits(names)

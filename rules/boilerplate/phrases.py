@@ -13,14 +13,17 @@ from newslint.rules.boilerplate.catalogue import (
     _MAX_LEFTOVER_CHARS,
     Line,
     _preview,
+    catalogue_hits,
     compile_catalogue,
     doc_lines,
     image_captions,
+    is_default,
     key_at,
     line_finding,
+    plain,
     section_entries,
 )
-from newslint.rules.boilerplate.generic import analyse, plain
+from newslint.rules.boilerplate.generic import analyse
 
 from newslint import (
     Document,
@@ -59,18 +62,39 @@ class _CatalogueRule(DocumentRule):
     def pattern(self) -> Any:
         return self._pattern
 
+    @functools.cached_property
+    def _is_default(self) -> bool:
+        return is_default(self._pattern, self.section)
+
+    def core_matches(self, doc: Document) -> frozenset[int] | None:
+        """Numbers of the lines whose core this rule's catalogue matches in
+        full, from the shared table when the rule has the built-in entries
+        (None: the rule's own entries; ask ``pattern()`` line by line)."""
+        if self._is_default:
+            return catalogue_hits(doc).core[self.section]
+        return None
+
     #: Whether a caption under a Markdown image (legitimate markup) is exempt.
     exempt_image_captions: ClassVar[bool] = False
 
     def matching_lines(self, doc: Document) -> Iterator[Line]:
         pattern = self.pattern()
+        matched: frozenset[int] | None = None
+        if self._is_default:
+            table = catalogue_hits(doc)
+            # the core, or the core without emphasis ("**Related:** [Title](…)")
+            matched = table.core[self.section] | table.plain[self.section]
+            if not matched:
+                return
         captions = image_captions(doc) if self.exempt_image_captions else frozenset()
         analysis = None
         for line in doc_lines(doc):
             if len(line.core) > _MAX_LEFTOVER_CHARS or line.number in captions:
                 continue
-            text = line.core
-            if not pattern.fullmatch(text, line.key):
+            if matched is not None:
+                if line.number not in matched:
+                    continue
+            elif not pattern.fullmatch(line.core, line.key):
                 text = plain(line.core)  # "**Related:** [Title](…)"
                 if text == line.core or not pattern.fullmatch(text, key_at(text, 0)):
                     continue
@@ -255,17 +279,22 @@ class MediaLabel(_CatalogueRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         yield from super().check(doc)
         pattern = self.pattern()
+        matched = self.core_matches(doc)
         prose = doc.prose
         captions = image_captions(doc)
         for line in doc_lines(doc):
+            text = prose[line.core_start : line.end]
+            if ":" not in text[-200:]:
+                continue  # the cheap test first: most lines hold no label
             if (
                 line.markup in ("heading", "table")
                 or line.number in captions
-                or pattern.fullmatch(line.core, line.key)
+                or (
+                    line.number in matched
+                    if matched is not None
+                    else pattern.fullmatch(line.core, line.key)
+                )
             ):
-                continue
-            text = prose[line.core_start : line.end]
-            if ":" not in text[-200:]:
                 continue
             match = _GLUED_MEDIA.search(text, max(0, len(text) - 200))
             if not match or len(match.group("title").split()) > 15:
@@ -332,8 +361,13 @@ class MetadataTag(_CatalogueRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         yield from super().check(doc)
         pattern = self.pattern()
+        matched = self.core_matches(doc)
         for line in doc_lines(doc):
-            if line.key not in _DATE_KEYS or pattern.fullmatch(line.core, line.key):
+            if line.key not in _DATE_KEYS or (
+                line.number in matched
+                if matched is not None
+                else pattern.fullmatch(line.core, line.key)
+            ):
                 continue
             match = _GLUED_DATE.match(line.core)
             if not match:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import regex
 from newslint.rules.boilerplate.catalogue import (
     _SENTENCE_END,
+    ALL,
     Line,
-    _known_pattern,
     _preview,
+    catalogue_hits,
     doc_lines,
     line_finding,
 )
@@ -187,14 +188,12 @@ class EdgeNavigation(DocumentRule):
         lines = doc_lines(doc)
         if not lines:
             return
-        known = _known_pattern()
+        known = catalogue_hits(doc).core[ALL]
         analysis = analyse(doc)
         max_words = self.options.max_words
 
         def leftover(line: Line) -> bool:
-            return analysis.leftover(line.number) or bool(
-                known.fullmatch(line.core, line.key)
-            )
+            return analysis.leftover(line.number) or line.number in known
 
         data = _fact_box(lines)
 
