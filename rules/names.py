@@ -164,9 +164,12 @@ def _american(word: str) -> str:
 
 #: Romanisation alternations that outlets choose differently (Aliyev/Aliev,
 #: Zelenskyy/Zelensky, Pashinyan/Pashinian, Andrii/Andriy, Moammar/Muammar,
-#: Gadhafi/Gaddafi). A dropped double
-#: consonant is a typo, not a romanisation.
+#: Gadhafi/Gaddafi, Akhter/Akter; a final Dorjee/Dorje). A dropped double
+#: consonant is a typo, not a romanisation, and so is a dropped "h" after
+#: "g" (Raghunathan/Ragunathan, Ghebreyesus/Gebreyesus) or a dropped vowel
+#: of a double one inside a word (Rautavaara/Rautavara).
 _TRANSLIT = (
+    ("kh", "k"),  # Akhter/Akter, Sheikh/Sheik
     ("ye", "e"),
     ("yo", "o"),
     ("yu", "u"),
@@ -183,6 +186,8 @@ def _romanised(word: str) -> str:
     w = fold(word).replace("-", "").replace("'", "")
     for old, new in _TRANSLIT:
         w = w.replace(old, new)
+    if w.endswith("ee"):
+        w = w[:-1]
     return _DOUBLE.sub("i", w)
 
 
@@ -290,6 +295,20 @@ def _name_word(word: str) -> bool:
     )
 
 
+def _swapped(a: str, b: str) -> bool:
+    """Two letters swapped across one other: Siregar/Sirager (the ratio of a
+    short word falls below the threshold, but it is one slip of the hand)."""
+    if len(a) != len(b) or len(a) < 5:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(diff) == 2
+        and diff[1] - diff[0] == 2
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
 def look_alike(
     a: str, b: str, *, min_similarity: float = 80.0, attested: float = 2.5
 ) -> bool:
@@ -300,7 +319,9 @@ def look_alike(
     if min(len(fa), len(fb)) < 4 and abs(len(fa) - len(fb)) != 1:
         return False  # a short word: only a dropped or added letter (Hil/Hill)
     score = _ratio(fa, fb)
-    if score < min_similarity or (fa[0] != fb[0] and score < 90):
+    if score < min_similarity and not _swapped(fa, fb):
+        return False
+    if fa[0] != fb[0] and score < 90:
         return False
     if derived(a, b) or british_american(a, b) or transliteration(a, b):
         return False
@@ -455,7 +476,8 @@ class Analysis:
                 fa,
                 folded[i + 1 : stop],
                 scorer=fuzz.ratio,
-                score_cutoff=cutoff,
+                # lower: two letters swapped across a third score ~60-75
+                score_cutoff=min(cutoff, 60.0),
                 limit=None,
             )
             for _, _, k in matches:
@@ -516,6 +538,23 @@ class Analysis:
             self.tied[a].add(b)
             self.tied[b].add(a)
 
+    def _people_apart(self, a: str, b: str) -> bool:
+        """Every full name holding ``a`` and every one holding ``b`` differ in
+        their other words: two people."""
+        full_a = {
+            m.tokens for m in self.mentions if a in m.tokens and len(m.tokens) >= 2
+        }
+        full_b = {
+            m.tokens for m in self.mentions if b in m.tokens and len(m.tokens) >= 2
+        }
+        if not full_a or not full_b:
+            return False
+        return all(
+            not {fold(t) for t in x if t != a} & {fold(t) for t in y if t != b}
+            for x in full_a
+            for y in full_b
+        )
+
     def _break_ties(self) -> None:
         """Settle one source against one (the usual two-source story).
 
@@ -537,7 +576,14 @@ class Analysis:
                 self.directed[a].add(b)
             else:
                 open_pairs.append((a, b))
-        sloppy = {p for bad in self.directed for p in self.usage.get(bad, ())}
+        # A look-alike of another person's name (two ministers Jaksybekov and
+        # Jaksylykov, their first names apart) is no sign of a careless copy.
+        sloppy = {
+            p
+            for bad, goods in self.directed.items()
+            if not all(self._people_apart(bad, good) for good in goods)
+            for p in self.usage.get(bad, ())
+        }
         if not sloppy:
             return
         attested = self.opts.attested_zipf
