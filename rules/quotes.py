@@ -387,6 +387,35 @@ class _Analysis:
         if len(unit.words) >= self.options.min_words:
             units.append(unit)
 
+    def fragment_voters(
+        self, unit: _Unit, words: set[int], exclude: set[str]
+    ) -> set[str]:
+        """Sources (not in ``exclude``) quoting a fragment too short to be
+        compared on its own ('support every family') that ``unit`` holds word
+        for word over all of ``words``: they take that side."""
+        if not words:
+            return set()
+        lo, hi = min(words), max(words)
+        out = set()
+        for p in self.paths:
+            if p in exclude or p == unit.path:
+                continue
+            for q in self.facts[p]:
+                frag = [w[0] for w in q["words"]]
+                n = len(frag)
+                if not 2 <= n < self.options.min_words or all(
+                    w in STOPWORDS for w in frag
+                ):
+                    continue
+                first = max(0, hi - n + 1)
+                if any(
+                    unit.words[s : s + n] == frag
+                    for s in range(first, min(lo, len(unit.words) - n) + 1)
+                ):
+                    out.add(p)
+                    break
+        return out
+
     # -- matching ------------------------------------------------------------
     def best_match(self, unit: _Unit, other: str) -> _Match | None:
         """The other article's quotation that is the same quotation as ``unit``."""
@@ -763,6 +792,7 @@ class AlteredQuote(CorpusRule):
         # article (and more sources carry this wording than the other) is
         # dropped, so "two … pulled" / "three … carried" reports only
         # "pulled" when a third source writes "two" but "carried".
+        fragments: set[str] = set()
         here_votes: dict[str, list[int]] = {}
         there_votes: dict[str, list[int]] = {}
         theirs = {
@@ -791,6 +821,13 @@ class AlteredQuote(CorpusRule):
                 for third in agree[other]
                 if _covers(theirs[other][third].aligned, there, 0)  # type: ignore[union-attr]
             )
+            # Short fragments of third sources vote too, word for word.
+            compared = {path, other, *matches, *agree[other]}
+            frag_here = analysis.fragment_voters(unit, here, compared)
+            frag_there = analysis.fragment_voters(match.unit, there, compared)
+            mine[other] += len(frag_here - frag_there)
+            support[other] += len(frag_there - frag_here)
+            fragments |= frag_here ^ frag_there
             kept = []
             for block in al.blocks:
                 one = al._replace(blocks=[block])
@@ -810,7 +847,9 @@ class AlteredQuote(CorpusRule):
                     there_votes.setdefault(other, []).append(votes_there)
             if kept and len(kept) < len(al.blocks):
                 differing[other] = _Match(match.unit, al._replace(blocks=kept))
-        total = len({path, *matches, *(p for o in agree.values() for p in o)})
+        total = len(
+            {path, *matches, *(p for o in agree.values() for p in o), *fragments}
+        )
         if all(mine[o] > support[o] for o in differing):
             return None  # this article carries the most common wording
         # For the message, the sources behind each wording of the reported
