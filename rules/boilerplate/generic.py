@@ -33,6 +33,7 @@ pattern is compiled on first use.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import Any, NamedTuple
 
@@ -425,16 +426,27 @@ _CTA_TRIGGERS = (
 )
 
 
-def _may_call_to_action(text: str) -> bool:
-    """False when ``text`` holds no word a call to action needs."""
+def _may_call_to_action(text: str, triggers: tuple[str, ...] = _CTA_TRIGGERS) -> bool:
+    """False when ``text`` holds none of ``triggers`` (the words a call to
+    action needs, or those of them that its article holds at all)."""
     low = text.casefold()
     # "İ" folds to "i̇" and matches "i" under IGNORECASE: such lines go on.
-    return "\u0307" in low or any(t in low for t in _CTA_TRIGGERS)
+    return "\u0307" in low or any(t in low for t in triggers)
 
 
-def call_to_action(text: str) -> bool:
-    """A line addressed to the reader that names the publisher's channels."""
-    if not _may_call_to_action(text):
+def _present_triggers(texts: Iterable[str]) -> tuple[str, ...]:
+    """The call-to-action words that occur in any of ``texts`` (one scan of
+    the article instead of every word on every line)."""
+    low = "\n".join(texts).casefold()
+    return tuple(t for t in _CTA_TRIGGERS if t in low)
+
+
+def call_to_action(text: str, triggers: tuple[str, ...] = _CTA_TRIGGERS) -> bool:
+    """A line addressed to the reader that names the publisher's channels.
+
+    ``triggers``: the call-to-action words to look for before the patterns
+    run (default: all; ``_present_triggers`` of the article narrows them)."""
+    if not _may_call_to_action(text, triggers):
         return False
     r = _re()
     if len(text.split()) > 60 or r.quote.search(text) or r.attribution.search(text):
@@ -473,11 +485,12 @@ def _analyse(doc: Document) -> Analysis:
             known.add(line.number)
 
     first_body = _first_body(lines, known, plains)
+    triggers = _present_triggers(plains.values())
     for index, line in enumerate(lines):
         n = line.number
         if n in known or len(line.core) > _MAX_LEFTOVER_CHARS:
             continue
-        hit = _line_hit(line, plains[n], raw_of[n], index < first_body)
+        hit = _line_hit(line, plains[n], raw_of[n], index < first_body, triggers)
         if hit:
             hits[n] = hit
 
@@ -504,7 +517,7 @@ def _analyse(doc: Document) -> Analysis:
             leftover.discard(line.number)
         previous = line
 
-    sections = _section_headings(lines, plains, hits, known, first_body)
+    sections = _section_headings(lines, plains, hits, known, first_body, triggers)
     for number in sections:
         hits.pop(number, None)
         known.discard(number)
@@ -523,6 +536,7 @@ def _section_headings(
     hits: dict[int, Hit],
     known: set[int],
     first_body: int,
+    triggers: tuple[str, ...],
 ) -> set[int]:
     """Leftover-looking Markdown headings, after the article has begun, over a
     paragraph that takes up the heading's own words: service sections ("##
@@ -542,7 +556,7 @@ def _section_headings(
         p = plains[under.number]
         if len(p.split()) <= _SHORT_WORDS or not _ends_sentence(p):
             continue
-        if call_to_action(p) or not _stems(plains[n]) & _stems(p):
+        if call_to_action(p, triggers) or not _stems(plains[n]) & _stems(p):
             continue
         out.add(n)
     return out
@@ -598,7 +612,9 @@ def _first_body(lines: list[Line], known: set[int], plains: dict[int, str]) -> i
     return len(lines)
 
 
-def _line_hit(line: Line, p: str, raw: str, at_head: bool) -> Hit | None:
+def _line_hit(
+    line: Line, p: str, raw: str, at_head: bool, triggers: tuple[str, ...]
+) -> Hit | None:
     r = _re()
     if form_field(raw):
         return Hit("NB111", "comment-form field")
@@ -618,7 +634,7 @@ def _line_hit(line: Line, p: str, raw: str, at_head: bool) -> Hit | None:
         trimmed = p.rstrip("?:")
         if ui_line(trimmed, words if trimmed == p else None):
             return Hit("NB111", "interface words only")
-    if call_to_action(p):
+    if call_to_action(p, triggers):
         return Hit("NB103", "call to action addressed to the reader")
     return None
 

@@ -73,15 +73,22 @@ class DuplicateParagraph(DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         seen: dict[str, int] = {}
         starts = doc.line_starts
+        min_words = self.options.min_words
         for block in doc.paragraphs:
+            text = block.text
+            words = text.split()
             # "HARTE: Thank you." twice is a transcript, not a paste: after a
-            # speaker label, only a full sentence counts.
-            label = _SPEAKER.match(block.text)
-            spoken = block.text[label.end() if label else 0 :].split()
-            least = max(self.options.min_words, 8) if label else self.options.min_words
-            if len(spoken) < least or not any(c.isalpha() for c in block.text):
+            # speaker label, only a full sentence counts. (A label ends in a
+            # colon within its first 36 characters.)
+            label = _SPEAKER.match(text) if ":" in text[:36] else None
+            if label:
+                spoken = len(text[label.end() :].split())
+                least = max(min_words, 8)
+            else:
+                spoken, least = len(words), min_words
+            if spoken < least or not any(c.isalpha() for c in text):
                 continue
-            key = " ".join(block.text.split()).casefold()
+            key = " ".join(words).casefold()
             first = seen.get(key)
             if first is None:
                 seen[key] = block.start
