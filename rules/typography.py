@@ -137,8 +137,9 @@ _DOUBLED = lazy_regex(
 )
 
 
-#: Cheap trigger: every position where two marks stand (almost) together.
-_DOUBLED_TRIGGER = lazy(r"(?=[.,;:][\"”’»)]*[ \t]?[.,;:])")
+#: Cheap trigger: every position where two marks stand (almost) together
+#: (the first mark consumed, so the scan skips to marks in C).
+_DOUBLED_TRIGGER = lazy(r"[.,;:](?=[\"”’»)]*[ \t]?[.,;:])")
 
 
 class DoubledPunctuation(DocumentRule):
@@ -243,6 +244,21 @@ class DoubledSpeechVerb(DocumentRule):
 _BEFORE_SPACE = lazy_regex(r"[\p{L}\p{N}”’\"')\]*_%]")
 _DOT_RUN = lazy(r"\.(?:[ \t]?\.)*")
 _SPACE_BEFORE = lazy(r"([ \t]+)([,;:?!.])(?=[\s\"”’»]|$)")
+#: The cheap trigger: a mark right after a space or tab (the scan visits
+#: marks, not every space); ``_SPACE_BEFORE`` then matches from the start
+#: of the spaces, as a scan for it would have.
+_SPACED_MARK = lazy(r"[,;:?!.](?<=[ \t][,;:?!.])(?=[\s\"”’»]|$)")
+
+
+def _space_before_marks(prose: str) -> Iterator[re.Match[str]]:
+    """``_SPACE_BEFORE.finditer(prose)``, found from the marks."""
+    for hit in _SPACED_MARK.finditer(prose):
+        start = hit.start() - 1
+        while start > 0 and prose[start - 1] in " \t":
+            start -= 1
+        match = _SPACE_BEFORE.match(prose, start)
+        assert match is not None and match.end() == hit.end()
+        yield match
 
 
 def _french_quoting(prose: str, pos: int) -> bool:
@@ -281,7 +297,7 @@ class SpaceBeforePunctuation(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose, text = doc.prose, doc.text
-        for match in _SPACE_BEFORE.finditer(prose):
+        for match in _space_before_marks(prose):
             s, e = match.span(1)
             if s == 0 or not _BEFORE_SPACE.match(prose, s - 1):
                 continue
@@ -316,8 +332,9 @@ class SpaceBeforePunctuation(DocumentRule):
 _GLUED = lazy_regex(
     r"(?<![\p{L}\p{M}\p{N}@#_'’.\-/&])(\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_@])(?!\.\p{L})"
 )
-#: The cheap trigger: a lower-case letter followed by a capital.
-_CASE_CHANGE = lazy_regex(r"\p{Ll}\p{Lu}")
+#: The cheap trigger: a capital after a lower-case letter (the scan looks
+#: for capitals, the rarer of the two; the match starts at the capital).
+_CASE_CHANGE = lazy_regex(r"(?<=\p{Ll})\p{Lu}")
 #: Lower-case name particles and Irish/Gaelic mutation prefixes that start
 #: real names written without a space (deGrom, vanDyke, "i nGaillimh").
 _NAME_PARTICLES = frozenset(
@@ -436,11 +453,12 @@ class GluedWords(DocumentRule):
         names: frozenset[str] | None = None
         prose = doc.prose
         for hit in _CASE_CHANGE.finditer(prose):
-            start = hit.start()
+            lower = hit.start() - 1  # the lower-case letter before the capital
+            start = lower
             while start > 0 and prose[start - 1].islower():
                 start -= 1
             match = _GLUED.match(prose, start)
-            if match is None or match.end(1) != hit.start() + 1:
+            if match is None or match.end(1) != lower + 1:
                 continue
             token = match.group(0)
             if names is None:
