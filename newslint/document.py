@@ -13,15 +13,16 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 from typing import Any, TypeVar
 
 from newslint import markup
 from newslint.hashing import blake2b
+from newslint.patterns import lazy
 
 T = TypeVar("T")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_BLANK_LINES = re.compile(r"(?:\r?\n)(?:[ \t]*\r?\n)+")
-_NEWLINE = re.compile(r"\n")
+_BLANK_LINES = lazy(r"(?:\r?\n)(?:[ \t]*\r?\n)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +166,9 @@ class Document:
     # -- positions --------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        lines = self.text.split("\n")
+        lines.pop()  # the last line has no line break after it
+        return list(accumulate((len(line) + 1 for line in lines), initial=0))
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, columns in code points."""
@@ -185,6 +188,9 @@ class Document:
         prose = self.prose
         blocks: list[Block] = []
         pos = 0
+        if prose.count("\n") < 2:  # no blank line: one block at most
+            _add_block(blocks, prose, 0, len(prose))
+            return blocks
         for match in _BLANK_LINES.finditer(prose):
             _add_block(blocks, prose, pos, match.start())
             pos = match.end()

@@ -10,25 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newslint.patterns import lazy
+
 Span = tuple[int, int]
 
+# Every pattern compiles on first use, and each finder first checks for a
+# character sequence its pattern cannot match without (most articles have
+# no comment, code, link or URL at all).
 _FRONT_MATTER = {
-    "---": re.compile(
-        r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M
-    ),
-    "+++": re.compile(
-        r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M
-    ),
+    "---": lazy(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M),
+    "+++": lazy(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M),
 }
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_FENCE_OPEN = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'“”‘’()\[\]]+", re.I)
-_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_LINK_REFDEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
-_AUTOLINK = re.compile(
-    r"<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>", re.I
-)
+_HTML_COMMENT = lazy(r"<!--.*?(?:-->|\Z)", re.S)
+_FENCE_OPEN = lazy(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
+_INLINE_CODE = lazy(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_URL = lazy(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'“”‘’()\[\]]+", re.I)
+_LINK_TARGET = lazy(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK_REFDEF = lazy(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_AUTOLINK = lazy(r"<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>", re.I)
 _TRAILING_URL_PUNCT = ".,;:!?"
 
 
@@ -43,12 +42,16 @@ def front_matter_span(text: str) -> tuple[Span, str, str] | None:
 
 
 def html_comments(text: str) -> Iterator[Span]:
+    if "<!--" not in text:
+        return
     for match in _HTML_COMMENT.finditer(text):
         yield match.span()
 
 
 def fenced_code(text: str) -> Iterator[Span]:
     """Fenced code blocks (``` or ~~~), an unclosed fence running to the end."""
+    if "```" not in text and "~~~" not in text:
+        return
     pos = 0
     while True:
         opening = _FENCE_OPEN.search(text, pos)
@@ -84,7 +87,13 @@ def urls(text: str) -> Iterator[Span]:
 
 def link_targets(text: str) -> Iterator[Span]:
     """``](target "title")`` of inline links, reference definitions, autolinks."""
-    for pattern in (_LINK_TARGET, _LINK_REFDEF, _AUTOLINK):
+    for pattern, needs in (
+        (_LINK_TARGET, "]("),
+        (_LINK_REFDEF, "]:"),
+        (_AUTOLINK, "<"),
+    ):
+        if needs not in text:
+            continue
         for match in pattern.finditer(text):
             start = match.start() + (1 if pattern is _LINK_TARGET else 0)
             yield start, match.end()
@@ -102,7 +111,7 @@ def merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
-_NOT_NEWLINE = re.compile(r"[^\r\n]")
+_NOT_NEWLINE = lazy(r"[^\r\n]")
 
 
 def mask(text: str, spans: list[Span]) -> str:
