@@ -78,13 +78,118 @@ def _literal(text: str) -> str:
     return r"\s*".join(out) if len(out) == 1 else r"\s+".join(out)
 
 
-_RE_ENTRY = lazy_regex(r"^re(?:<([^>]*)>)?:")
+def _re_entry(entry: str) -> tuple[int, str | None] | None:
+    """A regex entry's head, ``re:`` or ``re<first words>:``: where the pattern
+    starts and the first words (None without them); None for other entries."""
+    if entry.startswith("re:"):
+        return 3, None
+    if entry.startswith("re<"):
+        close = entry.find(">", 3)
+        if close >= 0 and entry[close + 1 : close + 2] == ":":
+            return close + 2, entry[3:close]
+    return None
 
 
-def _re_entry(entry: str) -> Any:
-    """``_RE_ENTRY.match(entry)``; only entries starting "re" can match (most
-    do not, so the pattern compiles only when the catalogue holds one)."""
-    return _RE_ENTRY.match(entry) if entry.startswith("re") else None
+_ASCII_RUN = lazy(r"[A-Za-z0-9]+")
+
+
+def _required_pieces(source: str) -> tuple[str, ...] | None:
+    """Runs of ASCII letters and digits (lower case) that every match of the
+    regex ``source`` contains, read conservatively: groups, classes, escapes
+    and quantified characters end a run and are skipped (a character made
+    optional is dropped); None with a top-level alternation."""
+    pieces: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            pieces.append("".join(run).lower())
+            run.clear()
+
+    i, size = 0, len(source)
+    while i < size:
+        char = source[i]
+        if char == "\\":
+            flush()
+            i += 2
+            if source[i - 1 : i].isalnum():
+                # \b, \d, \p{L}, \x41, \1 ...: skip what belongs to the escape
+                while i < size and (source[i].isalnum() or source[i] in "{},"):
+                    i += 1
+        elif char in "[(":
+            flush()
+            i = _skip_group(source, i)
+        elif char == "|":
+            return None
+        elif char == "{":
+            close = source.find("}", i)
+            bounds = source[i + 1 : close] if close > 0 else "x"
+            if bounds.replace(",", "").isdigit():  # a quantifier {m}, {m,}, {m,n}, {,n}
+                if run and (bounds.startswith(",") or int(bounds.split(",")[0]) == 0):
+                    run.pop()  # the character before is optional
+                flush()
+                i = close + 1
+            else:
+                flush()
+                i += 1
+        elif char in "?*":
+            if run:
+                run.pop()  # the character before is optional
+            flush()
+            i += 1
+        elif char.isascii() and char.isalnum():
+            run.append(char)
+            i += 1
+        else:  # "+" (the character before stays), ".", "^", "$", spaces, ...
+            flush()
+            i += 1
+    flush()
+    return tuple(pieces)
+
+
+def _skip_group(source: str, i: int) -> int:
+    """The index after the bracketed group or class opening at ``i``."""
+    depth = 0
+    size = len(source)
+    while i < size:
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            # a class: up to its closing "]" (a "]" right after "[" or "[^" is literal)
+            j = i + 1
+            if source[j : j + 1] == "^":
+                j += 1
+            if source[j : j + 1] == "]":
+                j += 1
+            while j < size and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            i = j + 1
+            if depth == 0:
+                return i
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return size
+
+
+@functools.lru_cache(maxsize=4096)
+def entry_pieces(entry: str) -> tuple[str, ...] | None:
+    """Lower-case ASCII runs that any line an entry matches must contain
+    (case-insensitively): a cheap test before its patterns are compiled.
+    None: no such test (a regex entry with a top-level alternation)."""
+    head = _re_entry(entry)
+    if head:
+        return _required_pieces(entry[head[0] :])
+    # A literal entry: every run of its words (hyphens and apostrophes are
+    # flexible, so they split runs; the tails of "…" are free text).
+    return tuple(m.group(0).lower() for m in _ASCII_RUN.finditer(entry))
 
 
 _WORD_AT = lazy_regex(r"[^\W\d_]+")
@@ -99,7 +204,7 @@ def entry_pattern(entry: str) -> tuple[str, bool]:
     """A catalogue entry as a regex fragment, and whether it has a free tail."""
     head = _re_entry(entry)
     if head:
-        return f"(?:{entry[head.end() :]})", True
+        return f"(?:{entry[head[0] :]})", True
     parts = (
         regex.split(r"(……|…|\.\.\.)", entry)
         if "…" in entry or "..." in entry
@@ -128,7 +233,7 @@ def entry_keys(entry: str) -> tuple[str, ...]:
     (empty: try the entry on every line)."""
     head = _re_entry(entry)
     if head:
-        return tuple(head.group(1).split()) if head.group(1) else ()
+        return tuple(head[1].split()) if head[1] else ()
     return (key_at(entry.strip(), 0),)
 
 
@@ -220,6 +325,21 @@ class Catalogue:
             self._compiled[key] = group
         return group
 
+    def _may_start(self, key: str, line: str) -> bool:
+        """Whether an entry of ``key`` may match in ``line``: the line holds
+        all of the entry's literal pieces (``entry_pieces``)."""
+        low = ""
+        for entry in (*self._entries.get(key, ()), *self._everywhere_entries):
+            pieces = entry_pieces(entry)
+            if pieces is None:
+                return True
+            if not low:
+                # "İ" folds to "i̇" and matches "i" under IGNORECASE
+                low = line.casefold().replace("\u0307", "")
+            if all(piece in low for piece in pieces):
+                return True
+        return False
+
     def fullmatch(self, line: str, first_key: str | None = None) -> bool:
         if self._chain(line, first_key):
             return True
@@ -235,6 +355,8 @@ class Catalogue:
             key = first_key if pos == 0 and first_key is not None else key_at(line, pos)
             if key not in self._entries and not self._everywhere:
                 return False
+            if key not in self._compiled and not self._may_start(key, line):
+                return False  # no entry of the key can match: nothing to compile
             fixed, tailed, regexes = self._group(key)
             if regexes is not None and regexes.fullmatch(line, pos):
                 return True

@@ -132,7 +132,12 @@ def _fact_box(lines: list[Line]) -> set[int]:
     strict = False
     previous = -1
     for line in [*lines, None]:
-        label = line is not None and bool(_LABEL_LINE.match(line.core))
+        # a label ends in a colon within the line's first 27 characters
+        label = (
+            line is not None
+            and ":" in line.core[:27]
+            and bool(_LABEL_LINE.match(line.core))
+        )
         if not label or line is None or line.number != previous + 1:
             if strict:
                 data.update(run)

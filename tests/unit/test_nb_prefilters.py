@@ -1,0 +1,178 @@
+"""The cheap tests that run before NB patterns (or before patterns compile)
+must never change an answer: each is checked against the pattern it guards
+on every line of the NB rule cases and quality fixtures, plus lines built
+round their edge cases (case folding of İ, ſ and the Kelvin sign, "re:"
+entries, emphasis, bars)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newslint import Document
+
+# the package's ``catalogue`` attribute is the function of that name
+cat = importlib.import_module("newslint.rules.boilerplate.catalogue")
+generic = importlib.import_module("newslint.rules.boilerplate.generic")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+EDGE_LINES = [
+    "Sign up for our newsletter",
+    "SİGN UP FOR OUR NEWSLETTER",
+    "ſign up for our newſletter",
+    "Get the latest news straight to your İNBOX",
+    "Click here to read more",
+    "Skip past newsletter promotion",
+    "SKİP PAST NEWSLETTER PROMOTION",
+    "after newsletter promotion",
+    "The Associated Press receives financial support from the foundation.",
+    "The comments below have been moderated in advance.",
+    "The council met on Monday. It approved the budget.",
+    "**Related:** [The bridge story]",
+    "Posted by Newsroom | 3 min read",
+    "Share · Copy link · Save",
+    "6h ago · 2 min read",
+    "Updated at 11.44 BST",
+    "Email *",
+    "Name (required)",
+    "Privacy Policy, opens new tab",
+    "— Jane Doe (@janedoe) May 2, 2025",
+    "Jane Doe is a reporter covering the courts. Reach her at jane@example.com",
+    "Copyright 2024 Example Media. All rights reserved.",
+    "© 2024 Example Media Group",
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Story continues below advertisement",
+    "3 min read",
+    "Listen to this article · 4 min",
+    "Read more: The bridge that fell",
+    "Home › News › Local",
+    "View this post on Instagram",
+    "Follow us on Twitter",
+    "You have 2 free articles left this month",
+    "Download the app",
+]
+
+
+def _fixture_lines() -> list[str]:
+    lines: list[str] = list(EDGE_LINES)
+    for path in sorted((ROOT / "tests" / "fixtures" / "rules").glob("NB*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in data.get("cases", {}).values():
+            texts = [case["text"]] if "text" in case else []
+            texts += list((case.get("files") or {}).values())
+            for text in texts:
+                lines.extend(
+                    line.core for line in cat.doc_lines(Document("a.md", text))
+                )
+    for path in sorted((ROOT / "benchmarks" / "quality" / "nb").rglob("*")):
+        if path.suffix in (".md", ".txt") and path.name != "README.md":
+            text = path.read_text(encoding="utf-8").replace("⟦NB⟧", "")
+            doc = Document(str(path), text)
+            lines.extend(line.core for line in cat.doc_lines(doc))
+    return lines
+
+
+LINES = _fixture_lines()
+
+
+def test_the_fixtures_give_enough_lines():
+    assert len(LINES) > 1000
+
+
+class _AlwaysTested(cat.Catalogue):
+    """A catalogue that forgets its compiled groups, so the cheap test runs
+    before every use of a group, not only before the first."""
+
+    def _group(self, key):
+        group = super()._group(key)
+        self._compiled.pop(key, None)
+        return group
+
+
+class _NeverTested(cat.Catalogue):
+    def _may_start(self, key, line):
+        return True
+
+
+def test_catalogue_prefilter_never_changes_a_match():
+    texts = sorted({t for line in LINES for t in (line, cat.plain(line))})
+    names = (*cat.catalogue(), cat.ALL)
+    matched = 0
+    for name in names:
+        entries = cat._builtin(name).entries
+        fast, slow = _AlwaysTested(entries), _NeverTested(entries)
+        for text in texts:
+            key = cat.key_at(text, 0)
+            expected = slow.fullmatch(text, key)
+            assert fast.fullmatch(text, key) == expected, (name, text)
+            matched += expected
+    assert matched > 100, "some lines must be leftovers"
+
+
+def test_catalogue_hits_agree_with_each_section():
+    text = "\n\n".join(EDGE_LINES) + "\n"
+    doc = Document("a.md", text)
+    table = cat.catalogue_hits(doc)
+    for name in (*cat.catalogue(), cat.ALL):
+        pattern = cat._builtin(name)
+        for line in cat.doc_lines(doc):
+            assert (line.number in table.core[name]) == pattern.fullmatch(
+                line.core, line.key
+            ), (name, line.core)
+
+
+@pytest.mark.parametrize(
+    "entry, pieces",
+    [
+        (
+            r"re<the>:the\s+associated\s+press\s+receives",
+            ("the", "associated", "press", "receives"),
+        ),
+        (r"re<x>:(?:the\s+)?views\s+expressed", ("views", "expressed")),
+        (r"re<x>:this\s+is\s+an?\s+(?:premium)", ("this", "is", "a")),
+        (r"re<x>:save\s+my\s+name,?\s+e-?mail", ("save", "my", "name", "e", "mail")),
+        (r"re<x>:\+\s?\d{1,3}", ()),
+        (r"re<x>:\[\s*source\s*:[^\]]{1,80}\]", ("source",)),
+        (r"re<x>:copyright\s*(?-i:\p{Lu})x{0,3}y", ("copyright", "y")),
+        (r"re<x>:news|home", None),
+        ("Read more", ("read", "more")),
+        ("Follow … on Twitter", ("follow", "on", "twitter")),
+    ],
+)
+def test_entry_pieces(entry, pieces):
+    assert cat.entry_pieces(entry) == pieces
+
+
+def test_call_to_action_prefilter_never_changes_an_answer(monkeypatch):
+    fast = [generic.call_to_action(line) for line in LINES]
+    narrowed_triggers = generic._present_triggers(LINES)
+    narrowed = [generic.call_to_action(line, narrowed_triggers) for line in LINES]
+    monkeypatch.setattr(generic, "_may_call_to_action", lambda text, triggers=(): True)
+    slow = [generic.call_to_action(line) for line in LINES]
+    assert fast == slow == narrowed
+    assert any(slow)
+
+
+def test_vocabulary_test_never_hides_a_ui_or_timestamp_line():
+    hits = 0
+    for line in LINES:
+        words = generic._words(line)
+        if generic.ui_line(line, words) or generic.timestamp_line(line, words):
+            hits += 1
+            assert generic.vocabulary_line(line), line
+    assert hits
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a.", "a.\n", "a\n", "\n", "x”", "Why?", "(he said)", "end…"]
+)
+def test_ends_sentence_is_the_pattern(text):
+    import regex
+
+    expected = bool(regex.search(r"[.!?…;”\"’)]$", text))
+    assert generic._ends_sentence(text) == expected
