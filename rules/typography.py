@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from newslint import (
     Document,
@@ -46,8 +47,7 @@ _EMPTY_QUOTE_LINE = lazy_regex(r"[ \t]*(?:>[ \t]*)+$")
 _LIST_START = lazy_regex(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+")
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     """A paragraph as an editor sees it: offsets into the text."""
 
     start: int
@@ -250,8 +250,13 @@ _SPACE_BEFORE = lazy(r"([ \t]+)([,;:?!.])(?=[\s\"”’»]|$)")
 _SPACED_MARK = lazy(r"[,;:?!.](?<=[ \t][,;:?!.])(?=[\s\"”’»]|$)")
 
 
+_SPACED_PAIRS = tuple(space + mark for space in " \t" for mark in ",;:?!.")
+
+
 def _space_before_marks(prose: str) -> Iterator[re.Match[str]]:
     """``_SPACE_BEFORE.finditer(prose)``, found from the marks."""
+    if not any(pair in prose for pair in _SPACED_PAIRS):
+        return  # no mark right after a space or tab
     for hit in _SPACED_MARK.finditer(prose):
         start = hit.start() - 1
         while start > 0 and prose[start - 1] in " \t":
@@ -518,6 +523,8 @@ _FIGURES = frozenset("0123456789")
 
 def _figure_next_to_word(prose: str) -> Iterator[int]:
     """Offsets of the first character of "1-on", "on-1" pairs."""
+    if "-" not in prose and "‐" not in prose and "–" not in prose:
+        return
     last = len(prose) - 1
     for hit in _HYPHEN.finditer(prose):
         i = hit.start()
@@ -601,6 +608,20 @@ class DigitInSpelledNumber(DocumentRule):
 # -- NT106 ------------------------------------------------------------------------
 
 _QUOTE_CHARS = lazy(r"[“”\"‘’]")
+_QUOTE_MARKS = '“”"‘’'
+#: What ``_LINE_DECORATION`` can start with (a digit starts a list number).
+_DECORATION_START = frozenset(" \t>-*+#_")
+
+
+def _decoration_end(prose: str, pos: int) -> int:
+    """``_LINE_DECORATION.match(prose, pos).end()``, without the pattern when
+    the line starts with no decoration at all (the usual case)."""
+    char = prose[pos : pos + 1]
+    if char and char not in _DECORATION_START and not char.isdecimal():
+        return pos
+    return _LINE_DECORATION.match(prose, pos).end()  # type: ignore[no-any-return]
+
+
 _FEET_INCHES = lazy(r"\d['’](?: ?\d{1,2})?\"$")
 _FEET_INCHES_ANY = lazy(r"\d['’](?: ?\d{1,2})?\"")
 _LEFT_WORD = lazy_regex(r"[\p{L}\p{N}]")
@@ -649,6 +670,8 @@ class UnbalancedQuotes(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
+        if not any(mark in prose for mark in _QUOTE_MARKS):
+            return  # no quotation mark: nothing can be unbalanced
         # an open double quote from the last paragraph: (offset, mark, a ’ that may
         # have been typed to close it)
         carry: tuple[int, str, int | None] | None = None
@@ -657,7 +680,7 @@ class UnbalancedQuotes(DocumentRule):
             if "„" in chunk or "«" in chunk or "»" in chunk:
                 carry = None
                 continue
-            lead = _LINE_DECORATION.match(prose, unit.start).end()
+            lead = _decoration_end(prose, unit.start)
             reopens = prose[lead : lead + 1] in ("“", '"')
             if carry is not None and not reopens:
                 first = _QUOTE_CHARS.search(prose, unit.start, unit.end)
