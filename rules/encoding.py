@@ -10,9 +10,9 @@ these rules look for damage, not for characters outside ASCII.
 from __future__ import annotations
 
 import functools
-import html
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from newslint import (
     Document,
@@ -90,6 +90,8 @@ class Mojibake(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
+        if prose.isascii():
+            return  # mojibake is made of characters beyond ASCII
         seen_until = -1
         for match in _MOJIBAKE_SIGNATURE.finditer(prose):
             if match.start() < seen_until:
@@ -182,6 +184,8 @@ class ReplacementCharacter(DocumentRule):
                 f" ({count} character{'s' if count != 1 else ''} replaced by U+FFFD);"
                 " re-save the file as UTF-8",
             )
+            return
+        if "\ufffd" not in doc.prose:
             return
         for match in _REPLACEMENT.finditer(doc.prose):
             n = len(match.group(0))
@@ -498,11 +502,14 @@ class HtmlLeftover(DocumentRule):
         if "&" not in prose:
             return
         pattern = _MARKDOWN_ENTITY if markdown else _ENTITY
+        html: Any = None  # the stdlib module, imported for the first entity
         for match in pattern.finditer(prose):
             name = next(g for g in match.groups() if g)
             if not _known_entity(name):
                 continue
             entity = match.group(0)
+            if html is None:
+                import html
             double = markdown and match.group(1) is not None
             decoded = "&" + entity[5:] if double else html.unescape(entity)
             kind = (
