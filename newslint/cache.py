@@ -3,7 +3,11 @@
 What is stored, per article *content hash*:
 
 * ``entries``: the story key and the grouping signature, under a key made of
-  the newslint version, the config fingerprint and the signature version;
+  the newslint version, the config fingerprint and the signature version,
+  with the signature's index features (the words grouping looks candidates
+  up by) in a column of their own and a checksum over the three: a run reads
+  10,000 rows' features and checks their checksums without decoding one
+  signature, and decodes only those of the articles grouping scores;
 * ``facts``: each corpus rule's extracted facts, under a key made of the
   newslint version, the config fingerprint, the rule's code and ``version``;
 * ``files``: ``(path, size, mtime_ns) -> content hash``, so an unchanged
@@ -49,13 +53,16 @@ from typing import Any
 from newslint.hashing import blake2b
 
 #: Bump when the tables change; a database with another value is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: "NWSL" in ASCII: marks the file as a newslint cache.
 APPLICATION_ID = 0x4E57534C
 DB_NAME = "facts.sqlite3"
 #: A stat entry recorded less than this long after the file's mtime is not trusted.
 RACY_NS = 2_000_000_000
 _BATCH = 500
+#: From this many articles on, ``entries`` reads every row under the run's
+#: keys (one range scan each) instead of looking hashes up 900 at a time.
+SCAN_FROM = 1000
 #: Keys unused this long are pruned, with their rows.
 KEY_TTL_NS = 30 * 24 * 3600 * 1_000_000_000
 #: At most one pruning pass per this interval (marker file's mtime).
@@ -69,12 +76,14 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS entries (
     hash TEXT NOT NULL, key TEXT NOT NULL, story_key TEXT, signature TEXT NOT NULL,
-    PRIMARY KEY (hash, key)
+    features TEXT NOT NULL, checksum TEXT NOT NULL,
+    PRIMARY KEY (key, hash)
 );
 CREATE TABLE IF NOT EXISTS facts (
     hash TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (hash, key)
 );
+CREATE INDEX IF NOT EXISTS facts_by_key ON facts (key, hash);
 CREATE TABLE IF NOT EXISTS keys (
     key TEXT PRIMARY KEY, used_ns INTEGER NOT NULL
 );
@@ -235,44 +244,77 @@ class FactCache:
 
     def entries(
         self, hashes: Iterable[str], codes: Iterable[str]
-    ) -> dict[str, tuple[str | None, Any]]:
-        """``hash -> (story_key, signature)`` for hashes whose entry *and* facts
-        of every rule in ``codes`` are cached (facts are loaded later)."""
+    ) -> dict[str, tuple[str | None, list[str], str]]:
+        """``hash -> (story_key, index features, signature JSON text)`` for
+        hashes whose entry *and* facts of every rule in ``codes`` are cached
+        (facts are loaded later). A row whose checksum does not match its
+        columns is a miss, like one whose signature does not decode."""
         db = self._connect()
-        wanted = list(dict.fromkeys(hashes))
+        wanted = set(hashes)
         if db is None or not wanted:
             return {}
         fact_keys = [self.fact_keys[c] for c in codes]
-        found: dict[str, tuple[str | None, Any]] = {}
+        key_marks = ",".join("?" * len(fact_keys))
+        found: dict[str, tuple[str | None, list[str], str]] = {}
+        columns = "hash, story_key, features, signature, checksum"
         try:
-            for chunk in _chunks(wanted, 900):
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(
-                    f"SELECT hash, story_key, signature FROM entries"
-                    f" WHERE key = ? AND hash IN ({marks})",
-                    [self.entry_key, *chunk],
-                ).fetchall()
-                signatures = _decode_all([row[2] for row in rows])
-                for (digest, story_key, _), signature in zip(
-                    rows, signatures, strict=True
-                ):
-                    if signature is not _UNDECODABLE:
-                        found[digest] = (story_key, signature)
-                if fact_keys and found:
-                    key_marks = ",".join("?" * len(fact_keys))
-                    have = dict(
-                        db.execute(
-                            f"SELECT hash, count(*) FROM facts WHERE key IN ({key_marks})"
-                            f" AND hash IN ({marks}) GROUP BY hash",
-                            [*fact_keys, *chunk],
-                        )
+            if len(wanted) >= SCAN_FROM:
+                rows = [
+                    row
+                    for row in db.execute(
+                        f"SELECT {columns} FROM entries WHERE key = ?",
+                        (self.entry_key,),
                     )
-                    for digest in chunk:
-                        if digest in found and have.get(digest, 0) < len(fact_keys):
-                            del found[digest]
+                    if row[0] in wanted
+                ]
+                complete = (
+                    {
+                        digest
+                        for (digest,) in db.execute(
+                            f"SELECT hash FROM facts WHERE key IN ({key_marks})"
+                            " GROUP BY hash HAVING count(*) = ?",
+                            [*fact_keys, len(fact_keys)],
+                        )
+                    }
+                    if fact_keys
+                    else None
+                )
+            else:
+                rows, complete = [], set() if fact_keys else None
+                for chunk in _chunks(sorted(wanted), 900):
+                    marks = ",".join("?" * len(chunk))
+                    rows += db.execute(
+                        f"SELECT {columns} FROM entries WHERE key = ?"
+                        f" AND hash IN ({marks})",
+                        [self.entry_key, *chunk],
+                    ).fetchall()
+                    if fact_keys:
+                        complete.update(  # type: ignore[union-attr]
+                            digest
+                            for (digest,) in db.execute(
+                                f"SELECT hash FROM facts WHERE key IN ({key_marks})"
+                                f" AND hash IN ({marks}) GROUP BY hash"
+                                " HAVING count(*) = ?",
+                                [*fact_keys, *chunk, len(fact_keys)],
+                            )
+                        )
         except sqlite3.Error as exc:
             self._disable(f"cache read failed: {exc}")
             return {}
+        for digest, story_key, features, signature, checksum in rows:
+            if complete is not None and digest not in complete:
+                continue
+            if not (
+                isinstance(features, str)
+                and isinstance(signature, str)
+                and checksum == _checksum(story_key, features, signature)
+            ):
+                continue
+            found[digest] = (
+                story_key,
+                features.split("\n") if features else [],
+                signature,
+            )
         return found
 
     def facts(
@@ -459,8 +501,17 @@ class FactCache:
                 files.append(
                     (_key_path(r.path), r.stat.st_size, r.stat.st_mtime_ns, r.hash, now)
                 )
+            signature = json.dumps(r.signature)
+            features = "\n".join(r.features)
             entries.append(
-                (r.hash, self.entry_key, r.story_key, json.dumps(r.signature))
+                (
+                    r.hash,
+                    self.entry_key,
+                    r.story_key,
+                    signature,
+                    features,
+                    _checksum(r.story_key, features, signature),
+                )
             )
             for code, data in r.facts.items():
                 if code in self.fact_keys:
@@ -477,7 +528,7 @@ class FactCache:
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", files
                 )
                 db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", entries
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", entries
                 )
                 db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", facts)
                 # An article's counted rows are replaced whole, with its size.
@@ -498,7 +549,16 @@ class FactCache:
 class Record:
     """What one processed article contributes to the cache."""
 
-    __slots__ = ("counted", "facts", "hash", "path", "signature", "stat", "story_key")
+    __slots__ = (
+        "counted",
+        "facts",
+        "features",
+        "hash",
+        "path",
+        "signature",
+        "stat",
+        "story_key",
+    )
 
     def __init__(
         self,
@@ -509,6 +569,7 @@ class Record:
         signature: Any,
         facts: dict[str, str],
         counted: dict[str, list[str]] | None = None,
+        features: list[str] | None = None,
     ) -> None:
         self.path = path
         self.stat = stat
@@ -519,6 +580,8 @@ class Record:
         self.facts = facts
         #: ``code -> keys`` of counting rules (``counted_keys`` of the facts).
         self.counted = counted or {}
+        #: The signature's index features (``corpus.index_features``).
+        self.features = features or []
 
 
 #: Marks a stored JSON text that does not decode (a miss, never an error).
@@ -561,6 +624,14 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+def _checksum(story_key: str | None, features: str, signature: str) -> str:
+    """What an entry row's columns must hash to (a damaged row is a miss)."""
+    marked = "\1" if story_key is None else "\2" + story_key
+    return blake2b(
+        f"{marked}\0{features}\0{signature}".encode(), digest_size=8
+    ).hexdigest()
 
 
 def _key_path(path: str) -> str:

@@ -227,6 +227,30 @@ def _sentence_initial(prose: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(before.rstrip("\"'“‘([")))
 
 
+class StoredSignature:
+    """A signature read back from the fact cache, not decoded yet.
+
+    Grouping needs every article's index features (to find candidates) but
+    the full signature only of the articles it scores: the cache keeps the
+    features in a column of their own, checked with the row, and the JSON
+    text is parsed on first use.
+    """
+
+    __slots__ = ("features", "text")
+
+    def __init__(self, text: str, features: list[str]) -> None:
+        self.text = text
+        self.features = features
+
+    def decode(self) -> Any:
+        import json
+
+        try:
+            return json.loads(self.text)
+        except ValueError:
+            return None
+
+
 # -- grouping -----------------------------------------------------------------------
 class _Sig:
     __slots__ = ("dated", "features", "norm")
@@ -258,6 +282,8 @@ def compact_signature(data: Any) -> _Sig:
     """A signature as grouping holds it at archive scale: one ``_Sig`` whose
     feature names and weights are shared across articles (most recur), so
     100,000 signatures fit in a few hundred megabytes."""
+    if isinstance(data, StoredSignature):
+        data = data.decode()
     sig = data if isinstance(data, _Sig) else _Sig(data)
     sig.features = {
         _FEATURE_NAMES.setdefault(f, f): _WEIGHTS.setdefault(w, w)
@@ -270,7 +296,7 @@ def similarity(
     a: Any, b: Any, *, year_penalty: float = DEFAULTS["year-penalty"]
 ) -> tuple[float, list[str]]:
     """Score two signatures (0-1) and name the features they share, best first."""
-    sa, sb = (x if isinstance(x, _Sig) else _Sig(x) for x in (a, b))
+    sa, sb = (x if isinstance(x, _Sig) else _Sig(_decoded(x)) for x in (a, b))
     return _score(sa, sb, {}, year_penalty), _shared(sa, sb)
 
 
@@ -325,8 +351,15 @@ def group(
     return sorted(groups, key=lambda g: g[0])
 
 
-def _index_features(signature: Any) -> list[str]:
-    """The first (heaviest: signatures are stored best first) features."""
+def _decoded(signature: Any) -> Any:
+    return signature.decode() if isinstance(signature, StoredSignature) else signature
+
+
+def index_features(signature: Any) -> list[str]:
+    """The features grouping looks candidates up by: the first (heaviest:
+    signatures are kept best first) ``INDEX_FEATURES`` of the signature."""
+    if isinstance(signature, StoredSignature):
+        return signature.features
     if isinstance(signature, _Sig):
         return list(itertools.islice(signature.features, INDEX_FEATURES))
     if isinstance(signature, Mapping):
@@ -344,7 +377,7 @@ def _group_similar(
     targets_only: bool = False,
 ) -> Iterable[tuple[str, list[DocResult], str]]:
     n = len(results)
-    keys = [_index_features(r.signature) for r in results]
+    keys = [index_features(r.signature) for r in results]
     postings: dict[str, list[int]] = defaultdict(list)
     for index, features in enumerate(keys):
         for feature in features:
@@ -357,7 +390,7 @@ def _group_similar(
     def sig(i: int) -> _Sig:
         found = sig_cache.get(i)
         if found is None:
-            data = results[i].signature
+            data = _decoded(results[i].signature)
             found = sig_cache[i] = data if isinstance(data, _Sig) else _Sig(data)
         return found
 

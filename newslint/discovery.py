@@ -8,9 +8,11 @@ reported on.
 
 from __future__ import annotations
 
+import gc
 import glob
 import os
-from dataclasses import dataclass
+import stat as stat_module
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,8 @@ class Source:
     is_target: bool = True
     #: Set only for standard input (the text is not on disk).
     stdin: bytes | None = None
+    #: The file's stat when discovery took one (the fact cache reuses it).
+    stat: os.stat_result | None = field(default=None, compare=False, repr=False)
 
 
 def _display(path: str) -> str:
@@ -128,6 +132,23 @@ def discover(
     corpus: tuple[str, ...] = (),
 ) -> list[Source]:
     """Sources for ``paths`` (targets) and ``corpus`` globs (references), sorted."""
+    # Thousands of small acyclic objects: the cyclic collector would walk
+    # them all again and again while they are built.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _discover(paths, config, stdin_filename, corpus)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _discover(
+    paths: list[str],
+    config: Config,
+    stdin_filename: str | None,
+    corpus: tuple[str, ...],
+) -> list[Source]:
     import sys
 
     ignorer = _Ignorer(config)
@@ -151,13 +172,14 @@ def discover(
     target_real = {os.path.realpath(p) for p in targets}
     target_names = {os.path.basename(p) for p in targets}
     for pattern in corpus:
-        for path in expand_corpus(pattern, config, ignorer):
+        for path, stat in _expand_corpus(pattern, config, ignorer):
             # realpath costs system calls: only for names that a target shares.
             if os.path.basename(path) in target_names and (
                 os.path.realpath(path) in target_real
             ):
                 continue
-            references.setdefault(path, Source(path, is_target=False))
+            if path not in references:
+                references[path] = Source(path, is_target=False, stat=stat)
     return sorted(targets.values()) + sorted(references.values())
 
 
@@ -165,17 +187,30 @@ def expand_corpus(
     pattern: str, config: Config, ignorer: _Ignorer | None = None
 ) -> list[str]:
     """Files matched by one corpus entry (a file, a folder or a glob)."""
+    return [path for path, _ in _expand_corpus(pattern, config, ignorer)]
+
+
+def _expand_corpus(
+    pattern: str, config: Config, ignorer: _Ignorer | None = None
+) -> list[tuple[str, os.stat_result | None]]:
+    """``(path, stat or None)`` of the files one corpus entry matches; a glob's
+    matches are told from folders by one ``stat`` each, kept for the cache."""
     ignorer = ignorer or _Ignorer(config)
     if os.path.isdir(pattern):
-        return _walk(pattern, config, ignorer)
+        return [(path, None) for path in _walk(pattern, config, ignorer)]
     if os.path.isfile(pattern):
-        return [_display(pattern)]
+        return [(_display(pattern), None)]
     matches = sorted(glob.glob(pattern, recursive=True))
     extensions = tuple(e.lower() for e in config.extensions)
-    return [
-        _display(m)
-        for m in matches
-        if m.lower().endswith(extensions)  # cheapest test first
-        and not ignorer.excluded(m, False)
-        and os.path.isfile(m)
-    ]
+    found: list[tuple[str, os.stat_result | None]] = []
+    for match in matches:
+        # Cheapest test first; a file that cannot be stat'ed is no file.
+        if not match.lower().endswith(extensions) or ignorer.excluded(match, False):
+            continue
+        try:
+            stat = os.stat(match)
+        except (OSError, ValueError):
+            continue
+        if stat_module.S_ISREG(stat.st_mode):
+            found.append((_display(match), stat))
+    return found

@@ -227,7 +227,8 @@ def test_keys_unused_for_a_month_are_pruned(tmp_path: Path) -> None:
     with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
         # Rows of another config or an older newslint, last used 40 days ago.
         db.execute(
-            "INSERT INTO entries SELECT hash, 'old-key', story_key, signature FROM entries"
+            "INSERT INTO entries SELECT hash, 'old-key', story_key, signature,"
+            " features, checksum FROM entries"
         )
         db.execute(
             "INSERT INTO keys VALUES ('old-key', ?)",
