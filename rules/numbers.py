@@ -65,7 +65,7 @@ def _extract_facts(doc: Document) -> dict[str, Any]:
             {
                 "words": words,
                 "names": proper_names(block.text, tokens),
-                "time": sorted(set(time_anchors(found, block.text))),
+                "time": sorted(set(time_anchors(found, block.text, block.start))),
                 "bg": background(block.text, tokens),
             }
         )
@@ -102,6 +102,11 @@ def _extract_facts(doc: Document) -> dict[str, Any]:
 
 
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+#: A time anchor that is a clock time ("about 11:30", "8").
+_CLOCK = re.compile(
+    r"(?:(?:about|around|at|shortly after|just after|after|before|until)\s)?"
+    r"\d{1,2}(?:[:.]\d\d)?"
+)
 
 #: Dimensions whose only value in an article is that article's figure for
 #: it: its one amount of money, one percentage, one count of dead.
@@ -146,6 +151,9 @@ class _Q(NamedTuple):
     names: frozenset[str] = frozenset()
     #: The article's only quantity of this dimension (money, length...).
     unique: bool = False
+    #: The article's only current count of its noun ("count:job"), or of
+    #: its noun with its verb ("count:worker:trapp"): its key figure.
+    key: str = ""
 
     @property
     def line(self) -> int:
@@ -223,6 +231,9 @@ def same_role(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     if a["dim"] == "count":
         return bool(a["head"]) and _role(a) == _role(b)
+    if a["dim"] == "time":
+        # "a year ago" (a moment) and "three months" (a span)
+        return (a["head"] == "ago") == (b["head"] == "ago")
     return True
 
 
@@ -261,8 +272,24 @@ def alignment(
         and _role(a) in _CASUALTY
         and _same_event(qa.names, qb.names)
     )
-    if casualty:
+    # The only count of one noun in each article of one event ("carrying
+    # 46 passengers" / "with 64 passengers on board"), with a sign that it
+    # counts the same thing: a shared word around both, the same verb or
+    # the same name in both sentences.
+    keyed = (
+        not casualty
+        and _same_key(qa, qb)
+        and _same_event(qa.names, qb.names)
+        and (
+            bool((set(a["window"]) & set(b["window"])) - roles)
+            or (a.get("verb") and a.get("verb") == b.get("verb"))
+            # the same subject named in both sentences ("the Serena Dawn")
+            or bool(set(qa.sentence["names"]) & set(qb.sentence["names"]))
+        )
+    )
+    if casualty or keyed:
         minimum = 0
+        casualty = True
     counted = len(shared if loose else shared - {a["head"], b["head"]})
     if counted + 2 * anchors < minimum:
         return None
@@ -286,6 +313,11 @@ def alignment(
     # Dates and years must agree: two moments are two facts. A sentence tied
     # to a past year against one tied to none is background, not the news.
     ta, tb = set(sa["time"]), set(sb["time"])
+    if keyed:
+        # the departure at 8 p.m. and the crash at 11:30 p.m. of one bus
+        # that carried the passengers: clock times do not part key figures
+        ta = {t for t in ta if not _CLOCK.fullmatch(t)}
+        tb = {t for t in tb if not _CLOCK.fullmatch(t)}
     if ta != tb:
         if (ta and tb) or any(_YEAR.fullmatch(t) for t in ta | tb):
             return None
@@ -304,8 +336,7 @@ def alignment(
         and not (
             na <= qb.names
             and nb <= qa.names
-            and len(window) >= 2
-            and set(a["near"]) & set(b["near"])
+            and (keyed or (len(window) >= 2 and set(a["near"]) & set(b["near"])))
         )
     ):
         return None
@@ -336,6 +367,31 @@ def alignment(
             ):
                 return None
     return len(shared) + 2 * (len(window) + anchors)
+
+
+def _key(d: dict[str, Any]) -> str:
+    return f"{_role_key(d)}:{d.get('verb') or ''}"
+
+
+def _same_key(qa: _Q, qb: _Q) -> bool:
+    """Two key figures of one noun (and verb, when that is what sets one
+    apart in its article)."""
+    if not qa.key or not qb.key:
+        return False
+    if qa.key.count(":") == qb.key.count(":") == 1:
+        return qa.key == qb.key
+    return _key(qa.data) == _key(qb.data)
+
+
+def _key_of(d: dict[str, Any], keys: Counter[str]) -> str:
+    """The key under which ``d`` is its article's only count ("" if none)."""
+    if d["dim"] != "count" or not d["head"] or _role(d) in _WHO:
+        return ""
+    if keys[_role_key(d)] == 1:
+        return _role_key(d)
+    if keys[_key(d)] == 1:
+        return _key(d)
+    return ""
 
 
 def _same_event(na: frozenset[str], nb: frozenset[str]) -> bool:
@@ -389,6 +445,11 @@ class _Analysis:
                 and not any(_YEAR.fullmatch(t) for t in sentences[d["sent"]]["time"])
             ]
             dims = Counter(_role_key(d) for d in current)
+            keys = Counter(_key(d) for d in current if d["dim"] == "count")
+            keys.update({k: n for k, n in dims.items() if k.startswith("count:")})
+            background = {id(d) for d in facts.get("quantities", [])} - {
+                id(d) for d in current
+            }
             for d in facts.get("quantities", []):
                 self.by_path[member.path].append(
                     _Q(
@@ -399,6 +460,7 @@ class _Analysis:
                         groups[d["sent"]],
                         names,
                         dims[_role_key(d)] == 1 and _unique_dim(d),
+                        _key_of(d, keys) if id(d) not in background else "",
                     )
                 )
         names = [os.path.basename(p) for p in paths]
@@ -415,6 +477,17 @@ class _Analysis:
                 out.append((score, r))
         out.sort(key=lambda item: -item[0])
         return out
+
+    def _other_count(self, q: _Q, other: str) -> bool:
+        """A key figure equal to another count of its noun in ``other``
+        ("12 passengers in hospital" / "46 passengers ... Twelve passengers
+        were injured"): it is that other count, not a contradiction."""
+        return bool(q.key) and any(
+            not r.data["contrast"]
+            and same_role(q.data, r.data)
+            and agree(q.data, r.data)
+            for r in self.by_path.get(other, [])
+        )
 
     def _agrees_in(self, q: _Q, other: str) -> bool:
         """Some number of ``other`` in a similar sentence agrees with ``q``."""
@@ -463,7 +536,11 @@ class _Analysis:
                     if other == path:
                         continue
                     cands = self.candidates(q, other)
-                    if not cands or self._agrees_in(q, other):
+                    if (
+                        not cands
+                        or self._agrees_in(q, other)
+                        or self._other_count(q, other)
+                    ):
                         continue
                     # A number of the other source that agrees with another
                     # number here states that other fact ("14 died in
@@ -471,7 +548,9 @@ class _Analysis:
                     free = [
                         (score, r)
                         for score, r in cands
-                        if not self._explained(r, path, q) and not r.data["contrast"]
+                        if not self._explained(r, path, q)
+                        and not r.data["contrast"]
+                        and not self._other_count(r, path)
                     ]
                     if not free:
                         continue
@@ -512,7 +591,7 @@ class _Analysis:
 
 class _NumberRule(CorpusRule):
     abstract = True
-    version = "3"
+    version = "4"
     min_articles = 2  # compares sources: idle when an article is linted alone
     Options = NumberOptions
 

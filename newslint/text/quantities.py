@@ -308,6 +308,22 @@ SYNONYMS = {
     "officers": "officer",
     "officer": "officer",
     "men": "man",
+    # counted nouns that outlets use for one another ("2,400 jobs" /
+    # "2,400 posts"; "212 homes" / "212 houses"; "14 aircraft" / "planes")
+    "jobs": "job",
+    "posts": "job",
+    "positions": "job",
+    "workers": "worker",
+    "employees": "worker",
+    "staff": "worker",
+    "staffers": "worker",
+    "houses": "home",
+    "homes": "home",
+    "dwellings": "home",
+    "planes": "aircraft",
+    "aeroplanes": "aircraft",
+    "airplanes": "aircraft",
+    "helicopters": "aircraft",
     "women": "woman",
     "children": "child",
     "kids": "child",
@@ -810,8 +826,14 @@ def _parse_at(
         return make("ordinal", float(m.group("num").replace(",", "")), i + 1)
     if m and m.group("suffix") == "s" and len(m.group("num")) in (2, 4):
         return make("date", None, i + 1)  # the 1990s, the 80s
-    if _TIME_OF_DAY.match(tok.text) or (
-        m and nxt in ("a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock")
+    if (
+        (
+            _TIME_OF_DAY.match(tok.text)
+            # "18.30 euros" is a price
+            and nxt not in CURRENCY_WORDS
+            and nxt[:-1] not in CURRENCY_WORDS
+        )
+        or (m and nxt in ("a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock"))
     ):
         return make("date", None, i + 1)
     if m and (prev.rstrip(".") in MONTHS and tokens[i - 1].text[0].isupper()):
@@ -870,7 +892,9 @@ def _parse_at(
             _hedge(tokens, i)[0] or (i + 2 < len(tokens) and tokens[i + 2].low == "ago")
         )
     ):
-        return _with_unit(tokens, i, 1.0, i + 1, "", make)
+        # "a day and a half" is 36 hours
+        half = [t.low for t in tokens[i + 2 : i + 5]] == ["and", "a", "half"]
+        return _with_unit(tokens, i, 1.5 if half else 1.0, i + 1, "", make)
 
     # "a dozen", "a decade", "a hundred", "a million"
     if low in ("a", "an") and nxt in (
@@ -1426,6 +1450,10 @@ def sentence_quantities(
             q.contrast = True
         for t in before[:3]:
             low = t.low
+            if q.dimension == "percent" and low in _MOVES:
+                # "fell 12.4%" / "plunged 14.2 per cent": one movement
+                q.verb = _MOVES[low]
+                break
             if low in SYNONYMS or (low.endswith("ed") and len(low) > 4):
                 q.verb = stem(low)
                 break
@@ -1436,7 +1464,7 @@ def sentence_quantities(
             # were forced from their homes".
             for t in after[:3]:
                 low = t.low
-                if low in _AUXILIARIES or low in ("been", "be", "being"):
+                if low in _AUXILIARIES or low in ("been", "be", "being", "remained"):
                     continue
                 if SYNONYMS.get(low) in ("die", "injure") or (
                     low.endswith("ed") and len(low) > 4
@@ -1445,6 +1473,13 @@ def sentence_quantities(
                 break
     _inherit_heads(quantities, local)
     for q in quantities:
+        # "a year ago" is a moment, not a span: "three months" is no other
+        # figure for it
+        if (
+            q.dimension == "time"
+            and text[q.phrase_end : q.phrase_end + 4].lower() == " ago"
+        ):
+            q.head = "ago"
         # "31 injured", "nine dead": the counted word names the event.
         if q.dimension == "count" and q.head in ("die", "injure"):
             q.verb = q.head
@@ -1453,6 +1488,22 @@ def sentence_quantities(
         q.phrase_start += base
         q.phrase_end += base
     return quantities, sorted(set(content_words(local)))
+
+
+#: Verbs of a percentage's movement, normalised ("shares fell 12%" /
+#: "plunged 12 per cent").
+_MOVES = {
+    **dict.fromkeys(
+        "fell fall falls dropped drop drops plunged plunge plunges slumped slump"
+        " tumbled sank slid declined lost shed".split(),
+        "fall",
+    ),
+    **dict.fromkeys(
+        "rose rise rises jumped jump climbed climb soared surged gained"
+        " increased grew".split(),
+        "rise",
+    ),
+}
 
 
 def _drop_conversions(quantities: list[Quantity], text: str) -> list[Quantity]:
@@ -1484,17 +1535,29 @@ def _inherit_heads(quantities: list[Quantity], tokens: list[Token]) -> None:
                 last = q
             elif last is not None and q.value == int(q.value or 0):
                 gap = [t for t in tokens if last.phrase_end <= t.start < q.phrase_start]
-                if len(gap) <= 8:
+                # "its crew of nine": the noun before "of" is counted
+                if len(gap) <= 8 and not (gap and gap[-1].low == "of"):
                     q.head = last.head
 
 
-def time_anchors(quantities: list[Quantity], text: str) -> list[str]:
+def time_anchors(quantities: list[Quantity], text: str, base: int = 0) -> list[str]:
     """Dates, years and calendar references ("last year") a sentence is tied to.
 
     Relative markers of the news cycle ("this week", "on Friday") are not
-    anchors: sources of one story word them differently.
+    anchors: sources of one story word them differently, and neither are
+    years that only bound a span reaching the present or the future ("its
+    lowest level since 2009", "will close by the end of 2026").
+    ``base`` is the offset of ``text`` in the document (the quantities').
     """
-    out = [q.text.lower() for q in quantities if q.kind == "date"]
+    out = [
+        q.text.lower()
+        for q in quantities
+        if q.kind == "date"
+        and not (
+            _YEAR_TEXT.fullmatch(q.text)
+            and _BOUND_BEFORE.search(text, 0, q.phrase_start - base)
+        )
+    ]
     out.extend(
         m.group(0).lower()
         for m in re.finditer(
@@ -1504,6 +1567,12 @@ def time_anchors(quantities: list[Quantity], text: str) -> list[str]:
         )
     )
     return out
+
+
+_YEAR_TEXT = lazy(r"1[5-9]\d\d|20\d\d")
+_BOUND_BEFORE = lazy(
+    r"\b(?:since|until|till|by(?: the (?:end|start|middle) of)?)\s+\Z", re.I
+)
 
 
 def background(text: str, tokens: list[Token] | None = None) -> bool:
