@@ -740,7 +740,7 @@ class AlteredQuote(CorpusRule):
     code = "NQ101"
     name = "quotes.altered"
     severity = Severity.WARNING
-    version = "2"
+    version = "3"
     min_articles = 2  # compares sources: idle when an article is linted alone
     Options = QuoteOptions
 

@@ -573,10 +573,18 @@ def extract_quotes(doc: Document) -> list[Quote]:
                     prev_quote_end,
                     doc.paragraphs[index - 1].start if index else para.start,
                 )
-                mention = _last_person(prose[window : max(window, start - 1)], known)
+                before = prose[window : max(window, start - 1)]
+                mention = _last_person(before, known)
                 if mention:
                     last_speaker = (mention, _name_key(mention))
-                speaker, key = last_speaker
+                    speaker, key = last_speaker
+                elif _ROLE_MENTION.search(before):
+                    # "The mayor opens the debate. “…,” she tells the chamber":
+                    # someone named only by a role since the last quotation,
+                    # not the previous speaker (a live blog runs backwards)
+                    speaker, key = None, ()
+                else:
+                    speaker, key = last_speaker
                 if speaker and _GENDER.get(speaker.split()[0].lower()) == (
                     "m" if pronoun == "she" else "f"
                 ):
@@ -648,6 +656,14 @@ _SAYS_AFTER = lazy(
 )
 
 
+_AGE_AFTER = lazy(r",[ \t]*\d{1,3},")
+#: "the mayor", "The police chief": a person named by a role only.
+_ROLE_MENTION = lazy(
+    r"\b[Tt]he[ \t]+(?:[a-z]+[ \t]+)?(?:"
+    + "|".join(sorted(t for t in TITLES if len(t) > 3))
+    + r")\b(?![ \t]+[A-Z])"
+)
+
 _GENDER = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f", "sir": "m", "dame": "f"}
 _NOT_PEOPLE = frozenset("he she i we they you it his her its their our".split())
 
@@ -668,6 +684,8 @@ def _last_person(text: str, known: set[str]) -> str | None:
         before = text[: run.end() - len(piece)].split()[-1:]
         if (
             _SAYS_AFTER.match(text, run.end())
+            # `Tomas Velic, 34, has been speaking`: an apposed age
+            or (len(words) >= 2 and _AGE_AFTER.match(text, run.end()))
             or len(words) > len(key)
             or (before and before[0].lower().strip(",;:") in TITLES)
             or known.intersection(key)
