@@ -219,10 +219,9 @@ class Document:
 
 def _add_block(blocks: list[Block], prose: str, start: int, end: int) -> None:
     chunk = prose[start:end]
-    stripped = chunk.strip()
-    if not stripped:
+    body = chunk.lstrip()
+    if not body:
         return
-    lead = len(chunk) - len(chunk.lstrip())
-    trail = len(chunk) - len(chunk.rstrip())
-    s, e = start + lead, end - trail
-    blocks.append(Block(s, e, prose[s:e]))
+    text = body.rstrip()
+    s = start + len(chunk) - len(body)
+    blocks.append(Block(s, s + len(text), text))

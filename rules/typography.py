@@ -250,13 +250,13 @@ _SPACE_BEFORE = lazy(r"([ \t]+)([,;:?!.])(?=[\s\"”’»]|$)")
 _SPACED_MARK = lazy(r"[,;:?!.](?<=[ \t][,;:?!.])(?=[\s\"”’»]|$)")
 
 
-_SPACED_PAIRS = tuple(space + mark for space in " \t" for mark in ",;:?!.")
+_SPACED_PAIRS = tuple(" " + mark for mark in ",;:?!.")
 
 
 def _space_before_marks(prose: str) -> Iterator[re.Match[str]]:
     """``_SPACE_BEFORE.finditer(prose)``, found from the marks."""
-    if not any(pair in prose for pair in _SPACED_PAIRS):
-        return  # no mark right after a space or tab
+    if "\t" not in prose and not any(pair in prose for pair in _SPACED_PAIRS):
+        return  # no mark right after a space (and no tab at all)
     for hit in _SPACED_MARK.finditer(prose):
         start = hit.start() - 1
         while start > 0 and prose[start - 1] in " \t":

@@ -458,6 +458,9 @@ _TRAIL_CHARS = " \t\r\n*_»›→←‹«|>:…"
 
 def _strip_tail(core: str) -> str:
     """Drop trailing decoration: arrows, emphasis, "...", a spaced dash."""
+    last = core[-1:]
+    if last and last not in _TRAIL_CHARS and last not in "-–—" and core[-3:] != "...":
+        return core  # the usual line: nothing to drop
     out = core
     while True:
         before = out
@@ -470,7 +473,7 @@ def _strip_tail(core: str) -> str:
                 out = head
         if out == before:
             break
-    return out if out.strip() else core
+    return out if out and not out.isspace() else core
 
 
 def doc_lines(doc: Document) -> list[Line]:
@@ -531,7 +534,7 @@ def _doc_lines(text: str, prose: str, starts: list[int]) -> list[Line]:
         core = lstripped.rstrip()
         if not core:
             continue
-        if "](" in text[cs : cs + len(core) + 1]:
+        if text.find("](", cs, cs + len(core) + 1) >= 0:
             core = _flatten_links(core, text, cs)
         out.append(
             Line(
@@ -604,6 +607,15 @@ def _preview(text: str, limit: int = 60) -> str:
 
 
 _SENTENCE_END = lazy_regex(r"[.!?…:;”\"’)\]]$")
+_SENTENCE_END_CHARS = frozenset('.!?…:;”"’)]')
+
+
+def ends_sentence(text: str) -> bool:
+    """``_SENTENCE_END.search(text)`` without the pattern: the last character
+    (before one final newline, as ``$`` reads it) closes a sentence."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text != "" and text[-1] in _SENTENCE_END_CHARS
 
 
 # -- the lines every built-in catalogue matches, in one pass -----------------------

@@ -261,6 +261,11 @@ def _ends_sentence(text: str) -> bool:
     return text[-1:] in _SENTENCE_END_CHARS and text != ""
 
 
+def _more_words(text: str, limit: int) -> bool:
+    """``len(text.split()) > limit``, splitting no further than needed."""
+    return len(text.split(None, limit)) > limit
+
+
 # -- per-line shapes ----------------------------------------------------------------
 def _words(text: str) -> list[str]:
     return [w.casefold() for w in _re().word.findall(text)]
@@ -449,7 +454,7 @@ def call_to_action(text: str, triggers: tuple[str, ...] = _CTA_TRIGGERS) -> bool
     if not _may_call_to_action(text, triggers):
         return False
     r = _re()
-    if len(text.split()) > 60 or r.quote.search(text) or r.attribution.search(text):
+    if _more_words(text, 60) or r.quote.search(text) or r.attribution.search(text):
         return False
     publisher = r.publisher.search(text)
     if not r.channel.search(text):
@@ -554,7 +559,7 @@ def _section_headings(
         if under.markup or under.number in hits or under.number in known:
             continue
         p = plains[under.number]
-        if len(p.split()) <= _SHORT_WORDS or not _ends_sentence(p):
+        if not _more_words(p, _SHORT_WORDS) or not _ends_sentence(p):
             continue
         if call_to_action(p, triggers) or not _stems(plains[n]) & _stems(p):
             continue
@@ -607,7 +612,7 @@ def _first_body(lines: list[Line], known: set[int], plains: dict[int, str]) -> i
         if line.number in known:
             continue
         p = plains[line.number]
-        if len(p.split()) > _SHORT_WORDS or _ends_sentence(p):
+        if _more_words(p, _SHORT_WORDS) or _ends_sentence(p):
             return index
     return len(lines)
 
@@ -752,7 +757,7 @@ def _author_bio(
         if line.number in known or line.number in hits:
             index -= 1
             continue
-        short = len(p.split()) <= _SHORT_WORDS and not _ends_sentence(p)
+        short = not _more_words(p, _SHORT_WORDS) and not _ends_sentence(p)
         if short:
             index -= 1
             continue

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 import regex
 from newslint.rules.boilerplate.catalogue import (
-    _SENTENCE_END,
     ALL,
     Line,
     _preview,
     catalogue_hits,
     doc_lines,
+    ends_sentence,
     line_finding,
 )
 from newslint.rules.boilerplate.generic import analyse
@@ -212,8 +212,8 @@ class EdgeNavigation(DocumentRule):
         def is_short(line: Line) -> bool:
             # "Referee: Mark Ibbotson", "Attendance: 6,204": data, not residue.
             return (
-                len(line.core.split()) <= max_words
-                and not _SENTENCE_END.search(line.core)
+                len(line.core.split(None, max_words)) <= max_words
+                and not ends_sentence(line.core)
                 and line.number not in data
             )
 

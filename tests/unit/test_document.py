@@ -226,3 +226,37 @@ def test_finding_positions_point_into_the_file_on_disk(bom, front, pieces, name)
     for f in result.findings:
         line = lines[f.line - 1]
         assert line[f.column - 1 :].startswith(". ."), (f, line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "a",
+        "a\n",
+        "\n",
+        "a\nb",
+        "a\r\nb\r\n",
+        "\n\n\n",
+        "one\n\n  two\n\t\nthree  \n\n",
+    ],
+)
+def test_line_starts_and_paragraphs_match_the_patterns(text):
+    import re
+
+    doc = Document("a.txt", text)
+    assert doc.line_starts == [0] + [m.end() for m in re.finditer(r"\n", text)]
+    blocks = []
+    pos = 0
+    for match in re.finditer(r"(?:\r?\n)(?:[ \t]*\r?\n)+", text):
+        blocks.append((pos, match.start()))
+        pos = match.end()
+    blocks.append((pos, len(text)))
+    expected = []
+    for start, end in blocks:
+        chunk = text[start:end]
+        if chunk.strip():
+            s = start + len(chunk) - len(chunk.lstrip())
+            e = end - (len(chunk) - len(chunk.rstrip()))
+            expected.append((s, e, text[s:e]))
+    assert [(b.start, b.end, b.text) for b in doc.paragraphs] == expected

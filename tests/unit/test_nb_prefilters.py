@@ -176,3 +176,56 @@ def test_ends_sentence_is_the_pattern(text):
 
     expected = bool(regex.search(r"[.!?…;”\"’)]$", text))
     assert generic._ends_sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a.", "a.\n", "a:\n", "\n", "x]", "Why?", "(he said)", "end…", "a b"]
+)
+def test_catalogue_ends_sentence_is_the_pattern(text):
+    assert cat.ends_sentence(text) == bool(cat._SENTENCE_END.search(text))
+
+
+@pytest.mark.parametrize("limit", [0, 1, 3, 8, 60])
+def test_more_words_counts_like_split(limit):
+    for text in ["", " ", "one", " one two ", "a\tb\nc d e f g h i j", *LINES[:200]]:
+        assert generic._more_words(text, limit) == (len(text.split()) > limit)
+
+
+def _strip_tail_reference(core: str) -> str:
+    out = core
+    while True:
+        before = out
+        out = out.rstrip(cat._TRAIL_CHARS)
+        if out.endswith("..."):
+            out = out[:-3]
+        elif out[-1:] in ("-", "–", "—"):
+            head = out.rstrip("-–—")
+            if head[-1:] in (" ", "\t"):
+                out = head
+        if out == before:
+            break
+    return out if out.strip() else core
+
+
+@pytest.mark.parametrize(
+    "core",
+    [
+        "",
+        " ",
+        "Read more »",
+        "Next story →",
+        "Watch: …",
+        "Sign up -",
+        "A sentence.",
+        "Wait...",
+        "Wait...  ...",
+        "x -- ",
+        "Photo: AP —",
+        "\u00a0",
+        "end:",
+        "a|",
+        "ok",
+    ],
+)
+def test_strip_tail_fast_path(core):
+    assert cat._strip_tail(core) == _strip_tail_reference(core)
