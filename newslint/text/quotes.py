@@ -720,7 +720,21 @@ def same_speaker(
     if not a or not b:
         return None
     sa, sb = set(a), set(b)
-    return sa <= sb or sb <= sa
+    if sa <= sb or sb <= sa:
+        return True
+    # One name garbled by a letter ("Lucia Mendosa Yupanqui" / "Lucía Mendoza
+    # Yupanqui"): two words the same, each other word one letter off a word
+    # of the other name (five letters or more).
+    short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    return len(sa & sb) >= 2 and all(
+        w in long_ or any(_one_letter_off(w, v) for v in long_ - short) for w in short
+    )
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    if len(a) != len(b) or len(a) < 5:
+        return False
+    return sum(1 for x, y in zip(a, b, strict=True) if x != y) == 1
 
 
 def quote_facts(doc: Document) -> list[dict[str, Any]]:
