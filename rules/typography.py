@@ -84,6 +84,9 @@ def _paragraph_units(doc: Document) -> list[_Unit]:
     prose = doc.prose
     units: list[_Unit] = []
     for block in doc.paragraphs:
+        if prose.find("\n", block.start, block.end) < 0:
+            units.append(_Unit(block.start, block.end))  # one line
+            continue
         lines = _lines(prose, block.start, block.end)
         if len(lines) <= 1:
             units.append(_Unit(block.start, block.end))
@@ -676,8 +679,11 @@ class UnbalancedQuotes(DocumentRule):
         # have been typed to close it)
         carry: tuple[int, str, int | None] | None = None
         for unit in paragraph_units(doc):
-            chunk = prose[unit.start : unit.end]
-            if "„" in chunk or "«" in chunk or "»" in chunk:
+            if (
+                prose.find("„", unit.start, unit.end) >= 0
+                or prose.find("«", unit.start, unit.end) >= 0
+                or prose.find("»", unit.start, unit.end) >= 0
+            ):
                 carry = None
                 continue
             lead = _decoration_end(prose, unit.start)

@@ -517,7 +517,7 @@ def _doc_lines(text: str, prose: str, starts: list[int]) -> list[Line]:
                 markup = "quote"
             elif stripped.startswith("|") and line.rstrip().endswith("|"):
                 markup = "table"
-        core = prose[cs:end]
+        core = line if cs == start else prose[cs:end]
         # A Markdown link wrapping the whole line: [text](target) -> text.
         if core.startswith("[") and "]" in core:
             close = core.index("]")

@@ -431,10 +431,14 @@ _CTA_TRIGGERS = (
 )
 
 
-def _may_call_to_action(text: str, triggers: tuple[str, ...] = _CTA_TRIGGERS) -> bool:
+def _may_call_to_action(
+    text: str, triggers: tuple[str, ...] = _CTA_TRIGGERS, low: str | None = None
+) -> bool:
     """False when ``text`` holds none of ``triggers`` (the words a call to
-    action needs, or those of them that its article holds at all)."""
-    low = text.casefold()
+    action needs, or those of them that its article holds at all); ``low``:
+    ``text.casefold()`` when the caller has it."""
+    if low is None:
+        low = text.casefold()
     # "İ" folds to "i̇" and matches "i" under IGNORECASE: such lines go on.
     return "\u0307" in low or any(t in low for t in triggers)
 
@@ -446,12 +450,14 @@ def _present_triggers(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(t for t in _CTA_TRIGGERS if t in low)
 
 
-def call_to_action(text: str, triggers: tuple[str, ...] = _CTA_TRIGGERS) -> bool:
+def call_to_action(
+    text: str, triggers: tuple[str, ...] = _CTA_TRIGGERS, low: str | None = None
+) -> bool:
     """A line addressed to the reader that names the publisher's channels.
 
     ``triggers``: the call-to-action words to look for before the patterns
     run (default: all; ``_present_triggers`` of the article narrows them)."""
-    if not _may_call_to_action(text, triggers):
+    if not _may_call_to_action(text, triggers, low):
         return False
     r = _re()
     if _more_words(text, 60) or r.quote.search(text) or r.attribution.search(text):
@@ -639,7 +645,7 @@ def _line_hit(
         trimmed = p.rstrip("?:")
         if ui_line(trimmed, words if trimmed == p else None):
             return Hit("NB111", "interface words only")
-    if call_to_action(p, triggers):
+    if call_to_action(p, triggers, low):
         return Hit("NB103", "call to action addressed to the reader")
     return None
 
@@ -663,7 +669,7 @@ def _embeds(
                 if above.number not in known and above.markup != "heading":
                     hits[above.number] = Hit("NB104", "text of an embedded social post")
         elif (
-            ("pic.twitter.com" in raw.lower() or "t.co/" in raw.lower())
+            ("pic.twitter.com" in (low := raw.lower()) or "t.co/" in low)
             and r.pic.search(raw)
             and line.number not in known
         ):

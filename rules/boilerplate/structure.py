@@ -18,6 +18,7 @@ from newslint.rules.boilerplate.catalogue import (
 from newslint.rules.boilerplate.generic import analyse
 
 from newslint import (
+    Block,
     Document,
     DocumentRule,
     Finding,
@@ -71,12 +72,14 @@ class DuplicateParagraph(DocumentRule):
     Options = DuplicateOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        seen: dict[str, int] = {}
-        starts = doc.line_starts
         min_words = self.options.min_words
+        # Candidates with their first and last word: only paragraphs that
+        # share both with another can be copies, and only those are
+        # normalised in full (most articles repeat nothing).
+        candidates: list[tuple[Block, tuple[str, str]]] = []
+        ends: dict[tuple[str, str], int] = {}
         for block in doc.paragraphs:
             text = block.text
-            words = text.split()
             # "HARTE: Thank you." twice is a transcript, not a paste: after a
             # speaker label, only a full sentence counts. (A label ends in a
             # colon within its first 36 characters.)
@@ -85,10 +88,23 @@ class DuplicateParagraph(DocumentRule):
                 spoken = len(text[label.end() :].split())
                 least = max(min_words, 8)
             else:
-                spoken, least = len(words), min_words
+                # the word count up to the limit is enough to compare
+                least = min_words
+                spoken = len(text.split(None, least)) if least > 0 else 0
             if spoken < least or not any(c.isalpha() for c in text):
                 continue
-            key = " ".join(words).casefold()
+            edge = (
+                text.split(None, 1)[0].casefold(),
+                text.rsplit(None, 1)[-1].casefold(),
+            )
+            candidates.append((block, edge))
+            ends[edge] = ends.get(edge, 0) + 1
+        seen: dict[str, int] = {}
+        starts = doc.line_starts
+        for block, edge in candidates:
+            if ends[edge] < 2:
+                continue
+            key = " ".join(block.text.split()).casefold()
             first = seen.get(key)
             if first is None:
                 seen[key] = block.start
