@@ -217,16 +217,27 @@ class FactCache:
     # -- reading -----------------------------------------------------------------
     def hash_for(self, path: str, stat: os.stat_result) -> str | None:
         """The content hash recorded for an unchanged file, else None."""
+        return self.hashes_for([(path, path, stat)]).get(path)
+
+    def hashes_for(
+        self, files: Iterable[tuple[Any, str, os.stat_result]]
+    ) -> dict[Any, str]:
+        """``hash_for`` of many files at once: ``(id, path, stat)`` in,
+        ``id -> content hash`` out for the unchanged ones."""
         rows = self._stats()
-        row = rows.get(_key_path(path))
-        if row is None:
-            return None
-        size, mtime_ns, digest, recorded_ns = row
-        if size != stat.st_size or mtime_ns != stat.st_mtime_ns:
-            return None
-        if recorded_ns - mtime_ns < RACY_NS:
-            return None
-        return digest
+        found: dict[Any, str] = {}
+        for ident, path, stat in files:
+            row = rows.get(_key_path(path))
+            if row is None:
+                continue
+            size, mtime_ns, digest, recorded_ns = row
+            if (
+                size == stat.st_size
+                and mtime_ns == stat.st_mtime_ns
+                and recorded_ns - mtime_ns >= RACY_NS
+            ):
+                found[ident] = digest
+        return found
 
     def _stats(self) -> dict[str, tuple[int, int, str, int]]:
         if self._stat_rows is None:
@@ -635,6 +646,16 @@ def _checksum(story_key: str | None, features: str, signature: str) -> str:
 
 
 def _key_path(path: str) -> str:
+    """``os.path.abspath(path)``; a path that is absolute and normal already
+    (no empty, ``.`` or ``..`` part, no trailing slash) is returned as is."""
+    if (
+        os.sep == "/"
+        and path.startswith("/")
+        and not path.endswith("/")
+        and "//" not in path
+        and "/." not in path
+    ):
+        return path
     return os.path.abspath(path)
 
 

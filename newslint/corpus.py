@@ -377,14 +377,24 @@ def _group_similar(
     targets_only: bool = False,
 ) -> Iterable[tuple[str, list[DocResult], str]]:
     n = len(results)
-    keys = [index_features(r.signature) for r in results]
+    keys = [
+        r.signature.features
+        if type(r.signature) is StoredSignature
+        else index_features(r.signature)
+        for r in results
+    ]
+    # How many articles carry each feature (counted in C), then postings of
+    # the features that can find candidates: those of 2 to max_posting
+    # articles (most features belong to one article only).
+    counts = Counter(itertools.chain.from_iterable(keys))
     postings: dict[str, list[int]] = defaultdict(list)
     for index, features in enumerate(keys):
         for feature in features:
-            postings[feature].append(index)
+            if 2 <= counts[feature] <= max_posting:
+                postings[feature].append(index)
     # Features many articles carry count for less (only matters in big corpora).
     floor = max(10, n // 20)
-    damp = {f: math.sqrt(floor / len(m)) for f, m in postings.items() if len(m) > floor}
+    damp = {f: math.sqrt(floor / c) for f, c in counts.items() if c > floor}
     sig_cache: dict[int, _Sig] = {}
 
     def sig(i: int) -> _Sig:
@@ -408,8 +418,8 @@ def _group_similar(
     def candidates(i: int) -> set[int]:
         out: set[int] = set()
         for feature in keys[i]:
-            members = postings[feature]
-            if 2 <= len(members) <= max_posting:
+            members = postings.get(feature)
+            if members is not None:
                 out.update(members)
         out.discard(i)
         return out
@@ -488,6 +498,9 @@ def group_stories(results: list[DocResult], config: Config) -> list[Story]:
 def make_story(key: str, results: list[DocResult], why: str) -> Story:
     # Members share each result's facts dict (the engine may fill cached facts
     # into it after grouping).
+    if len(results) == 1:  # most articles of a big corpus
+        only = results[0]
+        return Story(key, (Member(only.path, only.is_target, only.facts),), why)
     members = tuple(
         Member(r.path, r.is_target, r.facts)
         for r in sorted(results, key=lambda r: r.path)

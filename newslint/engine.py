@@ -105,6 +105,8 @@ class Linter:
         self.parsed = 0
         #: Set by stories(): no findings wanted, so targets may come from the cache.
         self._grouping_only = False
+        #: run() freezes bulk-built objects out of the cyclic GC (_gc_paused).
+        self._freeze = False
 
     # -- per document -------------------------------------------------------
     def process(self, source_path: str, raw: bytes, is_target: bool) -> DocResult:
@@ -128,6 +130,9 @@ class Linter:
 
     # -- the whole run --------------------------------------------------------
     def run(self, sources: list[Any], jobs: int | None = None) -> RunResult:
+        # Objects built in bulk leave the cyclic collector's view until the
+        # run ends (_gc_paused), unless someone else froze objects already.
+        self._freeze = gc.isenabled() and gc.get_freeze_count() == 0
         try:
             results = self._collect(sources, jobs)
             stories: list[Story] = []
@@ -140,6 +145,9 @@ class Linter:
                 self._cache.close()
             self._by_path = {}
             self._drop_spill()
+            if self._freeze:
+                self._freeze = False
+                gc.unfreeze()
         return self.finalize(results, findings, stories)
 
     def _drop_spill(self) -> None:
@@ -321,7 +329,7 @@ class Linter:
         results: dict[int, DocResult] = {}
         stats: dict[int, os.stat_result] = {}
         if cache is not None:
-            with _gc_paused():
+            with _gc_paused(self._freeze):
                 self._from_cache(sources, cache, codes, results, stats)
         todo = [i for i in range(len(sources)) if i not in results]
         if need_corpus:
@@ -391,7 +399,7 @@ class Linter:
     ) -> None:
         """Fill ``results`` with the unchanged articles the cache knows and
         ``stats`` with every file's stat (reused from discovery when taken)."""
-        lookups: dict[int, str] = {}
+        wanted: list[tuple[int, str, os.stat_result]] = []
         for index, source in enumerate(sources):
             if source.stdin is not None:
                 continue
@@ -405,9 +413,8 @@ class Linter:
             # A target is read for its document rules and suppressions,
             # except when only grouping is wanted (newslint stories).
             if not source.is_target or self._grouping_only:
-                digest = cache.hash_for(source.path, stat)
-                if digest is not None:
-                    lookups[index] = digest
+                wanted.append((index, source.path, stat))
+        lookups: dict[int, str] = cache.hashes_for(wanted)
         found = cache.entries(lookups.values(), codes)
         if not found:
             return
@@ -433,80 +440,71 @@ class Linter:
         every article's for corpus-wide rules, else those of stories with a target."""
         from newslint.corpus import group, make_story
 
-        with _gc_paused():
+        with _gc_paused(self._freeze):
             groups = group(results, self.config, targets_only=True)
         whole_codes = [r.code for r in self.corpus_rules if r.scope == "corpus"]
         story_codes = [r.code for r in self.corpus_rules if r.scope != "corpus"]
-        in_target_stories = {
-            id(r)
+        in_target_stories = [
+            r
             for _, members, _ in groups
             if any(m.is_target for m in members)
             for r in members
-        }
+        ]
         # Corpus-wide rules need every article's facts; story rules only the
         # facts of stories that hold a target (the pre-commit case reads few),
         # and when streaming, only one story at a time (story_findings).
-        by_path = {s.path: s for s in sources}
+        by_path = _SourceIndex(sources)
         if self._streaming:
-            self._by_path = {
-                r.path: (r, by_path[r.path])
-                for r in results
-                if id(r) in in_target_stories
-            }
+            self._by_path = {r.path: (r, by_path[r.path]) for r in in_target_stories}
         # Counting rules need only the facts of the articles that carry a
         # target's key often enough to matter (the cache counts the keys).
-        carriers: dict[str, dict[int, set[str]]] = {}
+        carriers: dict[str, dict[int, tuple[DocResult, set[str]]]] = {}
         for rule in self._counting_rules():
-            if rule.scope == "corpus":
-                found = self._carriers(rule, results)
-                if found is not None:
-                    carriers[rule.code] = found
-        self._load_cached_facts(
-            results,
-            by_path,
-            lambda r: (
-                [c for c in whole_codes if c not in carriers or id(r) in carriers[c]]
-                + (
-                    story_codes
-                    if id(r) in in_target_stories and not self._streaming
-                    else []
-                )
-            ),
-        )
+            found = self._carriers(rule, results)
+            if found is not None:
+                carriers[rule.code] = found
+        wants: dict[int, tuple[DocResult, list[str]]] = {}
+        every = [c for c in whole_codes if c not in carriers]
+        if every:
+            for result in results:
+                if result.cached:
+                    wants[id(result)] = (result, list(every))
+        if not self._streaming and story_codes:
+            for result in in_target_stories:
+                if result.cached:
+                    wants.setdefault(id(result), (result, []))[1].extend(story_codes)
+        for code, found in carriers.items():
+            for result, _ in found.values():
+                wants.setdefault(id(result), (result, []))[1].append(code)
+        self._load_cached_facts(wants, by_path)
         for rule in self._counting_rules():
-            found = carriers.get(rule.code)
-            if found is None:
-                continue
+            found = carriers.get(rule.code, {})
             if any(
-                not found[id(r)] <= set(_counted_keys(rule, r))
-                for r in results
-                if id(r) in found
+                not keys <= set(_counted_keys(rule, result))
+                for result, keys in found.values()
             ):
                 # A counted row disagrees with the facts it indexes: load
                 # every article's facts, as without the rows, and rewrite them.
-                code = rule.code
                 self._load_cached_facts(
-                    results, by_path, lambda r, c=code: [] if c in r.facts else [c]
+                    {
+                        id(r): (r, [rule.code])
+                        for r in results
+                        if r.cached and rule.code not in r.facts
+                    },
+                    by_path,
                 )
-                del carriers[code]
+                del carriers[rule.code]
         self._heal_counted(results, by_path, carriers)
         for result in results:
             result.cached = False
-        with _gc_paused():
+        with _gc_paused(self._freeze):
             return [make_story(key, members, why) for key, members, why in groups]
 
     def _load_cached_facts(
-        self, results: list[DocResult], by_path: dict[str, Any], wanted: Any
+        self, wants: dict[int, tuple[DocResult, list[str]]], by_path: Any
     ) -> None:
-        """Load ``wanted(result)`` codes of each cached result from the cache;
+        """Load the wanted codes of cached results (``id -> (result, codes)``);
         recompute what the cache cannot give back."""
-        wants: dict[int, tuple[DocResult, list[str]]] = {}
-        for result in results:
-            if not result.cached:
-                continue
-            codes = wanted(result)
-            if codes:
-                wants[id(result)] = (result, codes)
         if not wants:
             return
         loaded: dict[str, dict[str, Any]] = {}
@@ -527,8 +525,8 @@ class Linter:
 
     def _carriers(
         self, rule: CorpusRule, results: list[DocResult]
-    ) -> dict[int, set[str]] | None:
-        """``id(result) -> the keys it carries`` for the cached articles whose
+    ) -> dict[int, tuple[DocResult, set[str]]] | None:
+        """``id(result) -> (result, the keys it carries)`` for the cached articles whose
         facts ``rule`` needs: those carrying a target's key that at least
         ``rule.min_count(total)`` articles of the run carry. None: load every
         article's facts (no usable cache rows, or a target came from the cache)."""
@@ -561,20 +559,20 @@ class Linter:
         if found is None:
             return None
         need = rule.min_count(len(results))  # type: ignore[attr-defined]
-        out: dict[int, set[str]] = {}
+        out: dict[int, tuple[DocResult, set[str]]] = {}
         for key in target_keys:
             hashes = found.get(key, ())
             total = counts.get(key, 0) + sum(len(copies[h]) for h in hashes)
             if total >= need:
                 for digest in hashes:
                     for result in copies[digest]:
-                        out.setdefault(id(result), set()).add(key)
+                        out.setdefault(id(result), (result, set()))[1].add(key)
         return out
 
     def _heal_counted(
         self,
         results: list[DocResult],
-        by_path: dict[str, Any],
+        by_path: Any,
         trusted: dict[str, Any],
     ) -> None:
         """Rewrite the counted rows of a counting rule whose rows were not
@@ -638,17 +636,34 @@ def _facts_as_json(result: DocResult) -> dict[str, str]:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def _gc_paused(freeze: bool = False) -> Iterator[None]:
     """No cyclic garbage collection while building many long-lived, acyclic
     objects (10,000 cached entries, stories): each collection would walk every
-    object built so far (about a third of a warm pre-commit run's time)."""
+    object built so far, again as they age (a fifth of a warm pre-commit run).
+    ``freeze``: then move them out of the collector's view (``gc.freeze``);
+    Linter.run gives them back (``gc.unfreeze``) when it ends."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if freeze:
+                gc.freeze()
             gc.enable()
+
+
+class _SourceIndex:
+    """``path -> Source``, built on first use (most runs never look one up)."""
+
+    def __init__(self, sources: list[Any]) -> None:
+        self._sources = sources
+        self._index: dict[str, Any] | None = None
+
+    def __getitem__(self, path: str) -> Any:
+        if self._index is None:
+            self._index = {s.path: s for s in self._sources}
+        return self._index[path]
 
 
 def _counts(rule: Rule) -> bool:
