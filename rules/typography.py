@@ -686,6 +686,12 @@ class UnbalancedQuotes(DocumentRule):
             ):
                 carry = None
                 continue
+            if _QUOTE_CHARS.search(prose, unit.start, unit.end) is None:
+                # No mark here: a quotation still open from above is unclosed.
+                if carry is not None:
+                    yield self._unclosed(doc, carry)
+                    carry = None
+                continue
             lead = _decoration_end(prose, unit.start)
             reopens = prose[lead : lead + 1] in ("“", '"')
             if carry is not None and not reopens:
