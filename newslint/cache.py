@@ -53,7 +53,7 @@ from typing import Any
 from newslint.hashing import blake2b
 
 #: Bump when the tables change; a database with another value is rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: "NWSL" in ASCII: marks the file as a newslint cache.
 APPLICATION_ID = 0x4E57534C
 DB_NAME = "facts.sqlite3"
@@ -91,13 +91,19 @@ CREATE TABLE IF NOT EXISTS counted (
     key TEXT NOT NULL, item TEXT NOT NULL, hash TEXT NOT NULL,
     PRIMARY KEY (key, item, hash)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS complete (
+    combo TEXT NOT NULL, hash TEXT NOT NULL,
+    PRIMARY KEY (combo, hash)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS counted_sizes (
     key TEXT NOT NULL, hash TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (key, hash)
 ) WITHOUT ROWID;
 """
 #: Tables a valid database holds (one missing: rebuilt).
-_TABLES = frozenset({"files", "entries", "facts", "counted", "counted_sizes"})
+_TABLES = frozenset(
+    {"files", "entries", "facts", "counted", "counted_sizes", "complete"}
+)
 
 
 def _digest(*parts: str) -> str:
@@ -259,13 +265,18 @@ class FactCache:
         """``hash -> (story_key, index features, signature JSON text)`` for
         hashes whose entry *and* facts of every rule in ``codes`` are cached
         (facts are loaded later). A row whose checksum does not match its
-        columns is a miss, like one whose signature does not decode."""
+        columns is a miss, like one whose signature does not decode.
+
+        Completeness comes from the ``complete`` markers of this set of rules
+        (one scan); a hash without one is checked against the facts rows
+        (and marked when they are all there)."""
         db = self._connect()
         wanted = set(hashes)
         if db is None or not wanted:
             return {}
+        codes = list(codes)
         fact_keys = [self.fact_keys[c] for c in codes]
-        key_marks = ",".join("?" * len(fact_keys))
+        combo = self._combo(codes)
         found: dict[str, tuple[str | None, list[str], str]] = {}
         columns = "hash, story_key, features, signature, checksum"
         try:
@@ -278,20 +289,14 @@ class FactCache:
                     )
                     if row[0] in wanted
                 ]
-                complete = (
-                    {
-                        digest
-                        for (digest,) in db.execute(
-                            f"SELECT hash FROM facts WHERE key IN ({key_marks})"
-                            " GROUP BY hash HAVING count(*) = ?",
-                            [*fact_keys, len(fact_keys)],
-                        )
-                    }
-                    if fact_keys
-                    else None
-                )
+                marked = {
+                    digest
+                    for (digest,) in db.execute(
+                        "SELECT hash FROM complete WHERE combo = ?", (combo,)
+                    )
+                }
             else:
-                rows, complete = [], set() if fact_keys else None
+                rows, marked = [], set()
                 for chunk in _chunks(sorted(wanted), 900):
                     marks = ",".join("?" * len(chunk))
                     rows += db.execute(
@@ -299,21 +304,31 @@ class FactCache:
                         f" AND hash IN ({marks})",
                         [self.entry_key, *chunk],
                     ).fetchall()
-                    if fact_keys:
-                        complete.update(  # type: ignore[union-attr]
-                            digest
-                            for (digest,) in db.execute(
-                                f"SELECT hash FROM facts WHERE key IN ({key_marks})"
-                                f" AND hash IN ({marks}) GROUP BY hash"
-                                " HAVING count(*) = ?",
-                                [*fact_keys, *chunk, len(fact_keys)],
-                            )
+                    marked.update(
+                        digest
+                        for (digest,) in db.execute(
+                            f"SELECT hash FROM complete WHERE combo = ?"
+                            f" AND hash IN ({marks})",
+                            [combo, *chunk],
                         )
+                    )
+            unmarked = [row[0] for row in rows if row[0] not in marked]
+            if unmarked and fact_keys:
+                newly = self._complete(db, unmarked, fact_keys)
+                if newly:
+                    with _transaction(db):
+                        db.executemany(
+                            "INSERT OR IGNORE INTO complete VALUES (?, ?)",
+                            [(combo, digest) for digest in newly],
+                        )
+                marked |= newly
+            elif unmarked:
+                marked.update(unmarked)
         except sqlite3.Error as exc:
             self._disable(f"cache read failed: {exc}")
             return {}
         for digest, story_key, features, signature, checksum in rows:
-            if complete is not None and digest not in complete:
+            if digest not in marked:
                 continue
             if not (
                 isinstance(features, str)
@@ -327,6 +342,43 @@ class FactCache:
                 signature,
             )
         return found
+
+    def _combo(self, codes: Iterable[str]) -> str:
+        """The key of the ``complete`` markers for an entry plus these rules' facts."""
+        return _digest(
+            "complete", self.entry_key, *sorted(self.fact_keys[c] for c in codes)
+        )
+
+    @staticmethod
+    def _complete(
+        db: sqlite3.Connection, hashes: list[str], fact_keys: list[str]
+    ) -> set[str]:
+        """The hashes that have a facts row under every key of ``fact_keys``."""
+        key_marks = ",".join("?" * len(fact_keys))
+        out: set[str] = set()
+        if len(hashes) >= SCAN_FROM:
+            wanted = set(hashes)
+            out.update(
+                digest
+                for (digest,) in db.execute(
+                    f"SELECT hash FROM facts WHERE key IN ({key_marks})"
+                    " GROUP BY hash HAVING count(*) = ?",
+                    [*fact_keys, len(fact_keys)],
+                )
+                if digest in wanted
+            )
+            return out
+        for chunk in _chunks(hashes, 900):
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                digest
+                for (digest,) in db.execute(
+                    f"SELECT hash FROM facts WHERE key IN ({key_marks})"
+                    f" AND hash IN ({marks}) GROUP BY hash HAVING count(*) = ?",
+                    [*fact_keys, *chunk, len(fact_keys)],
+                )
+            )
+        return out
 
     def facts(
         self, hashes: Iterable[str], codes: Iterable[str]
@@ -434,6 +486,9 @@ class FactCache:
                     "DELETE FROM facts WHERE key = ? AND hash NOT IN (SELECT hash FROM kept)",
                     (key,),
                 )
+                db.execute(
+                    "DELETE FROM complete WHERE hash NOT IN (SELECT hash FROM kept)"
+                )
                 db.execute("DELETE FROM kept")
                 db.executemany("INSERT OR IGNORE INTO counted VALUES (?, ?, ?)", rows)
                 db.executemany("INSERT INTO counted_sizes VALUES (?, ?, ?)", sizes)
@@ -464,7 +519,7 @@ class FactCache:
 
     def _housekeeping(self, db: sqlite3.Connection, now: int) -> None:
         """Mark this run's keys as used; prune stale rows once a day."""
-        keys = [self.entry_key, *self.fact_keys.values()]
+        keys = [self.entry_key, *self.fact_keys.values(), self._combo(self.fact_keys)]
         marker = self.directory / PRUNE_MARKER
         try:
             due = time.time() - marker.stat().st_mtime >= PRUNE_EVERY_S
@@ -497,9 +552,15 @@ class FactCache:
             if not os.path.exists(path)
         ]
         db.executemany("DELETE FROM files WHERE path = ?", gone)
-        for table in ("entries", "facts", "counted", "counted_sizes"):
+        for table, key in (
+            ("entries", "key"),
+            ("facts", "key"),
+            ("counted", "key"),
+            ("counted_sizes", "key"),
+            ("complete", "combo"),
+        ):
             db.execute(
-                f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM keys)"
+                f"DELETE FROM {table} WHERE {key} NOT IN (SELECT key FROM keys)"
                 " OR hash NOT IN (SELECT hash FROM files)"
             )
 
@@ -507,7 +568,11 @@ class FactCache:
         files, entries, facts = [], [], []
         counted: list[tuple[str, str, str]] = []
         sizes: list[tuple[str, str, int]] = []
+        complete: list[tuple[str, str]] = []
+        combo = self._combo(self.fact_keys)
         for r in batch:
+            if all(code in r.facts for code in self.fact_keys):
+                complete.append((combo, r.hash))
             if r.stat is not None:
                 files.append(
                     (_key_path(r.path), r.stat.st_size, r.stat.st_mtime_ns, r.hash, now)
@@ -553,6 +618,8 @@ class FactCache:
                 db.executemany(
                     "INSERT OR REPLACE INTO counted_sizes VALUES (?, ?, ?)", sizes
                 )
+                # Entry and every rule's facts written: complete (entries()).
+                db.executemany("INSERT OR IGNORE INTO complete VALUES (?, ?)", complete)
         except sqlite3.Error as exc:
             self._disable(f"cache write failed: {exc}")
 

@@ -107,6 +107,8 @@ class Linter:
         self._grouping_only = False
         #: run() freezes bulk-built objects out of the cyclic GC (_gc_paused).
         self._freeze = False
+        #: Records of articles recomputed after a cache miss, to write back.
+        self._refilled: list[Any] = []
 
     # -- per document -------------------------------------------------------
     def process(self, source_path: str, raw: bytes, is_target: bool) -> DocResult:
@@ -214,6 +216,7 @@ class Linter:
                 result.facts.update({c: facts[c] for c in codes})
             else:  # a row went missing or does not decode: recompute
                 self._refill(result, source, codes)
+        self._store_refilled()
 
     def corpus_findings(self, stories: list[Story]) -> list[Finding]:
         """Findings of the corpus-scope rules, which see every story at once."""
@@ -358,29 +361,11 @@ class Linter:
             records.clear()
             pending.clear()
 
-        counting = self._counting_rules()
         for index, result in zip(todo, processed, strict=True):
             texts = _facts_as_json(result)
             results[index] = result
             if cache is not None and sources[index].stdin is None:
-                from newslint.cache import Record
-
-                records.append(
-                    Record(
-                        result.path,
-                        stats.get(index),
-                        result.content_hash,
-                        result.story_key,
-                        result.signature,
-                        texts,
-                        {
-                            rule.code: _counted_keys(rule, result)
-                            for rule in counting
-                            if rule.code in result.facts
-                        },
-                        corpus.index_features(result.signature),
-                    )
-                )
+                records.append(self._record(result, stats.get(index), texts))
                 pending.append(result)
                 if len(records) >= STORE_BATCH:
                     flush()
@@ -518,6 +503,7 @@ class Linter:
                 result.facts.update({c: facts[c] for c in codes})
             else:  # a row went missing or does not decode: recompute
                 self._refill(result, by_path[result.path], codes)
+        self._store_refilled()
 
     def _counting_rules(self) -> list[CorpusRule]:
         """Corpus-scope rules whose facts the cache counts (``counted_keys``)."""
@@ -591,11 +577,39 @@ class Linter:
             cache.rewrite_counted(rule.code, keys)
 
     def _refill(self, result: DocResult, source: Any, codes: list[str]) -> None:
-        """Recompute facts the cache could not give back."""
+        """Recompute facts the cache could not give back, and write them back
+        (with the entry) so the next run finds them."""
         fresh = self.process(source.path, read_source(source), False)
-        _facts_as_json(fresh)
+        texts = _facts_as_json(fresh)
         self.parsed += 1
         result.facts.update({c: fresh.facts[c] for c in codes if c in fresh.facts})
+        if fresh.content_hash == result.content_hash and source.stdin is None:
+            self._refilled.append(self._record(fresh, None, texts))
+
+    def _store_refilled(self) -> None:
+        if self._refilled and self._cache is not None and self._cache.enabled:
+            self._cache.store(self._refilled)
+        self._refilled = []
+
+    def _record(self, result: DocResult, stat: Any, texts: dict[str, str]) -> Any:
+        """The cache record of a freshly processed article."""
+        from newslint.cache import Record
+        from newslint.corpus import index_features
+
+        return Record(
+            result.path,
+            stat,
+            result.content_hash,
+            result.story_key,
+            result.signature,
+            texts,
+            {
+                rule.code: _counted_keys(rule, result)
+                for rule in self._counting_rules()
+                if rule.code in result.facts
+            },
+            index_features(result.signature),
+        )
 
     def _per_document(
         self, sources: list[Any], jobs: int | None

@@ -83,11 +83,62 @@ def test_a_damaged_entry_row_is_a_miss(
     assert run(repo)[0].parsed == 1  # written back whole
 
 
-def test_missing_facts_make_the_entry_a_miss(tmp_path: Path, read_path: str) -> None:
+def test_lost_facts_are_recomputed_when_needed_and_written_back(
+    tmp_path: Path, read_path: str
+) -> None:
     repo = make_repo(tmp_path)
     _, expected = run(repo)
     with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
-        gone = db.execute("DELETE FROM facts WHERE rowid % 4 = 0").rowcount
+        assert db.execute("DELETE FROM facts").rowcount
     result, findings = run(repo)
-    assert findings == expected and result.parsed > 1 and gone
+    # The target's two story peers were read again; the rest was not needed.
+    assert findings == expected and result.parsed == 3
+    assert run(repo)[0].parsed == 1
+
+
+def test_missing_markers_fall_back_to_the_facts_rows(
+    tmp_path: Path, read_path: str
+) -> None:
+    repo = make_repo(tmp_path)
+    _, expected = run(repo)
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        assert db.execute("DELETE FROM complete").rowcount == 9
+    result, findings = run(repo)
+    assert findings == expected and result.parsed == 1
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        # Marked again (the 8 references checked; the target rewritten).
+        assert db.execute("SELECT count(*) FROM complete").fetchone()[0] == 9
+        # Without the facts rows, no marker is written and the entry misses.
+        db.execute("DELETE FROM complete")
+        db.execute(
+            "DELETE FROM facts WHERE hash IN"
+            " (SELECT hash FROM files WHERE path LIKE '%t2-o2.txt')"
+        )
+    result, findings = run(repo)
+    assert findings == expected and result.parsed == 2
+
+
+def test_another_rule_set_has_its_own_markers(tmp_path: Path, read_path: str) -> None:
+    repo = make_repo(tmp_path)
+    _, expected = run(repo, use_cache=False)
+    toml = repo / "newslint.toml"
+    xp_only = toml.read_text()
+    toml.write_text(xp_only.replace('select = ["XP"]', 'select = ["XP", "NB110"]'))
+    assert run(repo)[0].parsed == 9
+    toml.write_text(xp_only)
+    result, findings = run(repo)
+    # No marker for XP alone yet: the facts rows show XP's facts are there.
+    assert result.parsed == 1 and findings == expected
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        combos = db.execute("SELECT count(DISTINCT combo) FROM complete").fetchone()
+    assert combos == (2,)
+
+
+def test_a_missing_markers_table_rebuilds_the_database(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    _, expected = run(repo)
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        db.execute("DROP TABLE complete")
+    result, findings = run(repo)
+    assert findings == expected and result.parsed == 9
     assert run(repo)[0].parsed == 1
