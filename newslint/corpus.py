@@ -387,11 +387,11 @@ def _group_similar(
     # the features that can find candidates: those of 2 to max_posting
     # articles (most features belong to one article only).
     counts = Counter(itertools.chain.from_iterable(keys))
+    useful = {f for f, c in counts.items() if 2 <= c <= max_posting}
     postings: dict[str, list[int]] = defaultdict(list)
     for index, features in enumerate(keys):
-        for feature in features:
-            if 2 <= counts[feature] <= max_posting:
-                postings[feature].append(index)
+        for feature in useful.intersection(features):
+            postings[feature].append(index)
     # Features many articles carry count for less (only matters in big corpora).
     floor = max(10, n // 20)
     damp = {f: math.sqrt(floor / c) for f, c in counts.items() if c > floor}

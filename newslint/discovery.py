@@ -236,7 +236,7 @@ def _expand_corpus(
         return [(path, None) for path in _walk(pattern, config, ignorer)]
     if os.path.isfile(pattern):
         return [(_display(pattern), None)]
-    matches = sorted(glob.glob(pattern, recursive=True))
+    matches = sorted(_glob(pattern))
     extensions = tuple(e.lower() for e in config.extensions)
     found: list[tuple[str, os.stat_result | None]] = []
     for match in matches:
@@ -249,4 +249,52 @@ def _expand_corpus(
             continue
         if stat_module.S_ISREG(stat.st_mode):
             found.append((_display(match), stat))
+    return found
+
+
+def _glob(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)``, with a faster walk for the
+    usual corpus shape ``FOLDER/**/NAME`` (no wildcard in FOLDER, none but
+    in NAME's own characters): one ``os.scandir`` per folder instead of
+    glob's listing and joining. Same rules as glob: hidden names (a leading
+    dot) are neither matched nor walked into, folder symlinks are followed,
+    a folder that cannot be listed is skipped. Other patterns go to glob."""
+    folder, _, name = pattern.rpartition("/")
+    base, sep, last = folder.rpartition("/")
+    if not (
+        os.sep == "/"
+        and sep
+        and last == "**"
+        and base
+        and "//" not in pattern
+        and not glob.has_magic(base)
+        and name
+        and not name.startswith(".")
+        and "**" not in name
+    ):
+        return glob.glob(pattern, recursive=True)
+    import fnmatch
+    import re
+
+    match = re.compile(fnmatch.translate(name)).match
+    found: list[str] = []
+    folders = [base]
+    while folders:
+        current = folders.pop()
+        try:
+            entries = os.scandir(current)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                entry_name = entry.name
+                if entry_name.startswith("."):
+                    continue
+                if match(entry_name):
+                    found.append(entry.path)
+                try:
+                    if entry.is_dir():
+                        folders.append(entry.path)
+                except OSError:
+                    pass
     return found

@@ -52,6 +52,31 @@ class DocResult:
     cached: bool = False
 
 
+_NO_SUPPRESSIONS = suppression.Suppressions()
+
+
+def _cached_result(
+    path: str, is_target: bool, digest: str, story_key: str | None, signature: Any
+) -> DocResult:
+    """``DocResult(path, is_target, digest, story_key=..., signature=...,
+    cached=True)`` for a cached article, built without the dataclass
+    ``__init__`` and its default factories (10,000 of them in a pre-commit
+    run); tests/unit/test_cache_entries.py checks it equals the real thing."""
+    result = object.__new__(DocResult)
+    result.__dict__.update(
+        path=path,
+        is_target=is_target,
+        content_hash=digest,
+        findings=[],
+        facts={},
+        story_key=story_key,
+        signature=signature,
+        suppressions=_NO_SUPPRESSIONS,
+        cached=True,
+    )
+    return result
+
+
 @dataclass
 class RunResult:
     findings: list[Finding]
@@ -408,16 +433,13 @@ class Linter:
         for index, digest in lookups.items():
             if digest in found:
                 story_key, features, text = found[digest]
-                results[index] = DocResult(
+                results[index] = _cached_result(
                     sources[index].path,
                     sources[index].is_target,
                     digest,
-                    story_key=story_key,
+                    story_key,
                     # Decoded only if grouping scores the article.
-                    signature=None
-                    if story_key is not None
-                    else StoredSignature(text, features),
-                    cached=True,
+                    None if story_key is not None else StoredSignature(text, features),
                 )
 
     def _stories(self, results: list[DocResult], sources: list[Any]) -> list[Story]:
