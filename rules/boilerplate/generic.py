@@ -445,8 +445,12 @@ def _may_call_to_action(
 
 def _present_triggers(texts: Iterable[str]) -> tuple[str, ...]:
     """The call-to-action words that occur in any of ``texts`` (one scan of
-    the article instead of every word on every line)."""
-    low = "\n".join(texts).casefold()
+    the article instead of every word on every line). A text with a double
+    quotation mark is never a call to action (the ``quote`` test), so its
+    words are not looked for."""
+    low = "\n".join(
+        t for t in texts if "“" not in t and "”" not in t and '"' not in t
+    ).casefold()
     return tuple(t for t in _CTA_TRIGGERS if t in low)
 
 
