@@ -191,7 +191,8 @@ BEFORE_ID = re.compile(
     rf"(?:\b(?:{MONTHS})\.?|\bNo\.?|\b(?:Route|Highway|Interstate|Gate|Room|Flight|Platform|"
     r"Channel|Article|Section|section|Chapter|chapter|page|Page|Terminal|Pier|Bus|Line|line|"
     r"Unit|Ward|Bay|Level|Stage|Exit|Junction|Block|Apartment|Suite|Lot|Lane|Box|Gates|"
-    r"Category|Grade|Year|Covid|COVID|Windows|iPhone|Boeing|Airbus|version|Version|at)|[#°])\s?$"
+    r"Category|Grade|Year|Covid|COVID|Windows|iPhone|Boeing|Airbus|version|Version|at|"
+    r"kilometer|kilometre|km|Km|mile|milepost)|[#°^])\s?$"
 )
 AFTER_ID = re.compile(
     rf"\s?(?:[ap]\.?m\b|[ap]\.m\.|GMT|BST|CET|UTC|ET\b|local time|o'clock|hrs\b|h\d|"
@@ -499,6 +500,7 @@ def name_sites(text: str, rng: random.Random, block: list) -> list[Site]:
             if TITLE_WORD.fullmatch(w)
             and w not in FUNCTION_CAPS
             and wordfreq_zipf(w) < 4.5
+            and w.lower() not in LOWER_VOCAB
         ]
         if not cands or not any(wordfreq_zipf(w) < 4.0 for _, w in cands):
             continue
@@ -556,6 +558,9 @@ def number_sites(text: str, rng: random.Random, block: list) -> list[Site]:
             continue
         if text[s - 1 : s] in "#" or re.match(r"[A-Z]", text[e : e + 1]):
             continue
+        line_start = text.rfind("\n", 0, s) + 1
+        if not text[line_start:s].strip() and text[e : e + 2] in (". ", ") "):
+            continue  # list numbering
         if inside(block, s, e):
             continue
         if int(plain.split(".")[0] or 0) == 0 and "." not in plain:
@@ -805,8 +810,13 @@ class Pair:
     injections: list[Injection]
 
 
+#: Words the corpus writes in lower case somewhere ("tourism", "councillor"):
+#: a capitalised one is part of a title or an organisation, not a name to garble.
+LOWER_VOCAB: set[str] = set()
+
+
 def corpus(folders: list[Path]) -> list[tuple[str, str, str]]:
-    """(name, group, body) of every distinct article."""
+    """(name, group, body) of every distinct article (fills ``LOWER_VOCAB``)."""
     seen, out = set(), []
     for folder in folders:
         for path in sorted(folder.rglob("*")):
@@ -817,6 +827,7 @@ def corpus(folders: list[Path]) -> list[tuple[str, str, str]]:
             if body in seen:
                 continue
             seen.add(body)
+            LOWER_VOCAB.update(re.findall(r"\b[a-z]{4,}\b", URLISH.sub(" ", body)))
             rel = path.relative_to(HERE) if path.is_relative_to(HERE) else path
             group = str(rel.parent) if folder.name != rel.parent.name else str(rel)
             out.append((str(rel), group, body))
