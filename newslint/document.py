@@ -22,7 +22,11 @@ from newslint.patterns import lazy
 
 T = TypeVar("T")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_BLANK_LINES = lazy(r"(?:\r?\n)(?:[ \t]*\r?\n)+")
+#: A line break and one or more blank lines after it (a "\r" before the
+#: first "\n" belongs to the match too: see ``paragraphs``). Starting at a
+#: literal "\n" lets the scan skip to line breaks instead of trying every
+#: position for an optional "\r".
+_BLANK_LINES = lazy(r"\n(?:[ \t]*\r?\n)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +196,10 @@ class Document:
             _add_block(blocks, prose, 0, len(prose))
             return blocks
         for match in _BLANK_LINES.finditer(prose):
-            _add_block(blocks, prose, pos, match.start())
+            start = match.start()
+            if start > pos and prose[start - 1] == "\r":
+                start -= 1  # "\r\n" ends the block's last line
+            _add_block(blocks, prose, pos, start)
             pos = match.end()
         _add_block(blocks, prose, pos, len(prose))
         return blocks

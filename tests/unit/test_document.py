@@ -260,3 +260,30 @@ def test_line_starts_and_paragraphs_match_the_patterns(text):
             e = end - (len(chunk) - len(chunk.rstrip()))
             expected.append((s, e, text[s:e]))
     assert [(b.start, b.end, b.text) for b in doc.paragraphs] == expected
+
+
+def _reference_paragraphs(text: str) -> list[tuple[int, int, str]]:
+    import re
+
+    out = []
+    pos = 0
+    spans = []
+    for match in re.finditer(r"(?:\r?\n)(?:[ \t]*\r?\n)+", text):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    for start, end in spans:
+        chunk = text[start:end]
+        if chunk.strip():
+            s = start + len(chunk) - len(chunk.lstrip())
+            e = end - (len(chunk) - len(chunk.rstrip()))
+            out.append((s, e, text[s:e]))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \t\r\n", max_size=40))
+def test_paragraphs_match_the_reference_on_any_line_breaks(text):
+    doc = Document("a.txt", text)
+    got = [(b.start, b.end, b.text) for b in doc.paragraphs]
+    assert got == _reference_paragraphs(text)
