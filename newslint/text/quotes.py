@@ -722,19 +722,49 @@ def same_speaker(
     sa, sb = set(a), set(b)
     if sa <= sb or sb <= sa:
         return True
-    # One name garbled by a letter ("Lucia Mendosa Yupanqui" / "Lucía Mendoza
-    # Yupanqui"): two words the same, each other word one letter off a word
-    # of the other name (five letters or more).
+    # One name garbled by a letter: two words the same, each other word one
+    # letter off a word of the other name ("Lucia Mendosa Yupanqui" / "Lucía
+    # Mendoza Yupanqui"); or the same number of words, all the same but one
+    # slip of the hand ("Lena Odvar" / "Lrna Odvar", "Kaya" / "Kya"). Two people of one family differ by more
+    # ("Pemba Dorje" / "Pemba Nuru"), or in a short word ("Wang Hao" /
+    # "Wang Tao"), or in a given name's ending ("Teodor" / "Teodora").
     short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-    return len(sa & sb) >= 2 and all(
+    if len(sa & sb) >= 2 and all(
         w in long_ or any(_one_letter_off(w, v) for v in long_ - short) for w in short
-    )
+    ):
+        return True
+    if len(a) != len(b) or len(sa) != len(a) or len(sb) != len(b):
+        return False
+    slips = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(slips) == 1 and _one_slip(*slips[0])
 
 
 def _one_letter_off(a: str, b: str) -> bool:
     if len(a) != len(b) or len(a) < 5:
         return False
     return sum(1 for x, y in zip(a, b, strict=True) if x != y) == 1
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter replaced, dropped, added or swapped with its neighbour,
+    after the first letter and before the last, in words of four letters or
+    more (the shorter at least three)."""
+    if a[:1] != b[:1] or a[-1:] != b[-1:] or max(len(a), len(b)) < 4:
+        return False
+    if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(1, len(long_) - 1))
 
 
 def quote_facts(doc: Document) -> list[dict[str, Any]]:
