@@ -76,7 +76,11 @@ def inline_code(text: str) -> Iterator[Span]:
 
 
 def urls(text: str) -> Iterator[Span]:
-    if "://" not in text and "www." not in text.lower():
+    if "://" not in text and (
+        # "www." needs "w." (only "w" and "W" lower to "w"): most texts have
+        # neither, and need no lower-cased copy
+        ("w." not in text and "W." not in text) or "www." not in text.lower()
+    ):
         return  # no URL can match: skip the position-by-position scan
     for match in _URL.finditer(text):
         start, end = match.span()

@@ -287,6 +287,8 @@ class Catalogue:
                 self._entries[key].append(entry)
         self._everywhere = bool(self._everywhere_entries)
         self._compiled: dict[str, tuple[Any, Any, Any]] = {}
+        #: Key -> the literal pieces of each of its entries (``_may_start``).
+        self._tests: dict[str, tuple[tuple[str, ...] | None, ...]] = {}
 
     def _split(self, entries: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
         """(fixed, tailed, regex) patterns of ``entries``."""
@@ -328,15 +330,19 @@ class Catalogue:
     def _may_start(self, key: str, line: str) -> bool:
         """Whether an entry of ``key`` may match in ``line``: the line holds
         all of the entry's literal pieces (``entry_pieces``)."""
-        low = ""
-        for entry in (*self._entries.get(key, ()), *self._everywhere_entries):
-            pieces = entry_pieces(entry)
-            if pieces is None:
-                return True
-            if not low:
-                # "İ" folds to "i̇" and matches "i" under IGNORECASE
-                low = line.casefold().replace("\u0307", "")
-            if all(piece in low for piece in pieces):
+        tests = self._tests.get(key)
+        if tests is None:
+            entries = (*self._entries.get(key, ()), *self._everywhere_entries)
+            tests = self._tests[key] = tuple(entry_pieces(e) for e in entries)
+        if None in tests:
+            return True  # an entry without a test
+        # "İ" folds to "i̇" and matches "i" under IGNORECASE
+        low = line.casefold().replace("\u0307", "")
+        for pieces in tests:
+            for piece in pieces:  # type: ignore[union-attr]
+                if piece not in low:
+                    break
+            else:
                 return True
         return False
 

@@ -128,3 +128,11 @@ def test_masking_never_changes_length_or_lines(pieces):
         assert_same_shape(text, d.prose)
         for block in d.paragraphs:
             assert d.prose[block.start : block.end] == block.text
+
+
+def test_url_shortcut_still_finds_www_in_any_case():
+    from newslint import markup
+
+    for text in ("see WWW.Example.com now", "see wWw.example.com", "no urls here. w."):
+        spans = list(markup.urls(text))
+        assert bool(spans) == ("www." in text.lower()), text
