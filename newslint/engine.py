@@ -157,8 +157,12 @@ class Linter:
 
     # -- the whole run --------------------------------------------------------
     def run(self, sources: list[Any], jobs: int | None = None) -> RunResult:
-        # Objects built in bulk leave the cyclic collector's view until the
-        # run ends (_gc_paused), unless someone else froze objects already.
+        # Objects built in bulk leave the cyclic collector's view (_gc_paused)
+        # until the next run starts: a one-run process (the CLI) exits without
+        # the collector walking them again. Not when someone else froze objects.
+        if _FROZEN[0]:
+            _FROZEN[0] = False
+            gc.unfreeze()
         self._freeze = gc.isenabled() and gc.get_freeze_count() == 0
         try:
             results = self._collect(sources, jobs)
@@ -172,9 +176,7 @@ class Linter:
                 self._cache.close()
             self._by_path = {}
             self._drop_spill()
-            if self._freeze:
-                self._freeze = False
-                gc.unfreeze()
+            self._freeze = False
         return self.finalize(results, findings, stories)
 
     def _drop_spill(self) -> None:
@@ -677,7 +679,8 @@ def _gc_paused(freeze: bool = False) -> Iterator[None]:
     objects (10,000 cached entries, stories): each collection would walk every
     object built so far, again as they age (a fifth of a warm pre-commit run).
     ``freeze``: then move them out of the collector's view (``gc.freeze``);
-    Linter.run gives them back (``gc.unfreeze``) when it ends."""
+    the next Linter.run gives them back (``gc.unfreeze``) before it starts,
+    so what became garbage meanwhile is collected then."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -686,7 +689,12 @@ def _gc_paused(freeze: bool = False) -> Iterator[None]:
         if was_enabled:
             if freeze:
                 gc.freeze()
+                _FROZEN[0] = True
             gc.enable()
+
+
+#: True while objects a run froze (_gc_paused) are out of the collector's view.
+_FROZEN = [False]
 
 
 class _SourceIndex:
