@@ -220,6 +220,8 @@ _EMOJI_NEIGHBOUR = lazy_regex(
     r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3]"
 )
 _NON_LATIN_LETTER = lazy_regex(r"[\p{L}\p{M}](?<![\p{Latin}\p{Common}\p{Inherited}])")
+#: The ASCII characters that ``_CONTROL_OR_INVISIBLE`` leaves alone.
+_ASCII_FINE = b"\t\n\r" + bytes(range(0x20, 0x7F))
 _MOJIBAKE_BEFORE_C1 = frozenset(map(chr, range(0xA0, 0x100))) | frozenset(_CP1252_HIGH)
 
 
@@ -253,6 +255,8 @@ class ControlCharacter(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
+        if prose.isascii() and not prose.encode("ascii").translate(None, _ASCII_FINE):
+            return  # ASCII text with no control character but tab and line breaks
         for match in _CONTROL_OR_INVISIBLE.finditer(prose):
             pos = match.start()
             char = match.group(0)

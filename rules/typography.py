@@ -343,6 +343,8 @@ _GLUED = lazy_regex(
 #: The cheap trigger: a capital after a lower-case letter (the scan looks
 #: for capitals, the rarer of the two; the match starts at the capital).
 _CASE_CHANGE = lazy_regex(r"(?<=\p{Ll})\p{Lu}")
+#: The same for ASCII-only text (there \p{Ll} is [a-z] and \p{Lu} is [A-Z]).
+_ASCII_CASE_CHANGE = lazy(r"(?<=[a-z])[A-Z]")
 #: Lower-case name particles and Irish/Gaelic mutation prefixes that start
 #: real names written without a space (deGrom, vanDyke, "i nGaillimh").
 _NAME_PARTICLES = frozenset(
@@ -460,7 +462,8 @@ class GluedWords(DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         names: frozenset[str] | None = None
         prose = doc.prose
-        for hit in _CASE_CHANGE.finditer(prose):
+        trigger = _ASCII_CASE_CHANGE if prose.isascii() else _CASE_CHANGE
+        for hit in trigger.finditer(prose):
             lower = hit.start() - 1  # the lower-case letter before the capital
             start = lower
             while start > 0 and prose[start - 1].islower():

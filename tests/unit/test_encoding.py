@@ -115,3 +115,13 @@ _CORRECT = st.lists(
 def test_correct_unicode_is_never_mojibake(text):
     assert not run(ne.Mojibake, text)
     assert not run(ne.HtmlLeftover, text)
+
+
+def test_ascii_shortcut_of_ne103_agrees_with_the_pattern():
+    import importlib
+
+    enc = importlib.import_module("newslint.rules.encoding")
+    for code in range(128):
+        text = "a" + chr(code) + "b"
+        shortcut = bool(text.encode("ascii").translate(None, enc._ASCII_FINE))
+        assert shortcut == bool(enc._CONTROL_OR_INVISIBLE.search(text)), code

@@ -197,3 +197,17 @@ def test_rules_never_crash_and_stay_in_bounds(text, path):
             assert 0 <= finding.start <= finding.end <= len(text)
             if finding.fix is not None:
                 assert 0 <= finding.fix.start <= finding.fix.end <= len(text)
+
+
+def test_ascii_case_change_trigger_agrees_with_the_unicode_one():
+    import importlib
+    import string
+
+    ty = importlib.import_module("newslint.rules.typography")
+    text = "".join(
+        string.printable[(i * 7) % len(string.printable)] for i in range(3000)
+    )
+    text += " usSend iPhone McDonald aB Ab ab AB"
+    ascii_hits = [m.start() for m in ty._ASCII_CASE_CHANGE.finditer(text)]
+    unicode_hits = [m.start() for m in ty._CASE_CHANGE.finditer(text)]
+    assert ascii_hits == unicode_hits and ascii_hits
