@@ -169,11 +169,14 @@ def _interval(d: dict[str, Any], factor: float = 1.0) -> tuple[float, float]:
     return d["low"] * factor, (float("inf") if high is None else high * factor)
 
 
-#: Hedges that bound a value on one side: two sources using the same bound
-#: with very different values ("more than a decade", "more than a year";
-#: "more than 12,000 runners", "more than 21,000") quote different figures
-#: even though both could be true: a bound is a rounded-down figure.
-_BOUNDS = frozenset(["above", "least", "below", "most", "under"])
+#: Hedges that widen a value: two sources using the same kind of hedge with
+#: clearly different values ("about 400 operations", "about 500"; "more
+#: than 12,000 runners", "more than 21,000"; "nearly two miles", "nearly
+#: four") quote different figures even though the two intervals overlap:
+#: each hedges the figure it was given, and one figure rounded two ways
+#: differs by less than a fifth.
+_HEDGES = frozenset(["about", "above", "least", "below", "most", "under"])
+_SAME_HEDGE_RATIO = 1.2
 
 #: Relative slack for a value converted between units and then rounded.
 _CONVERSION = 0.05
@@ -183,10 +186,12 @@ def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """The two stated values can be the same number (intervals overlap)."""
     if (
         a["approx"] == b["approx"]
-        and a["approx"] in _BOUNDS
+        and a["approx"] in _HEDGES
         and a["value"]
         and b["value"]
-        and max(a["value"], b["value"]) >= 1.5 * min(a["value"], b["value"])
+        and a.get("unit", "") == b.get("unit", "")
+        and max(a["value"], b["value"])
+        >= _SAME_HEDGE_RATIO * min(a["value"], b["value"])
     ):
         return False
     lo_a, hi_a = _interval(a)
