@@ -25,16 +25,28 @@ def split_sentences(prose: str, start: int, end: int) -> list[Block]:
     out: list[Block] = []
     pos = start
     for match in _BOUNDARY.finditer(prose, start, end):
-        before = prose[pos : match.start()]
-        word = re.search(r"([\w.]+)$", before)
-        if match.group(0)[0] == "." and word:
-            token = word.group(1).lower().rstrip(".")
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                continue
+        if match.group(0)[0] == ".":
+            word = _last_word(prose, pos, match.start())
+            if word:
+                token = word.lower().rstrip(".")
+                if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                    continue
         _append(out, prose, pos, match.end())
         pos = match.end()
     _append(out, prose, pos, end)
     return out
+
+
+def _last_word(prose: str, start: int, end: int) -> str:
+    r"""The run of word characters and periods that ends ``prose[start:end]``
+    (before one final newline), as ``re.search(r"([\w.]+)$", ...)`` finds it,
+    walking back from the end instead of scanning the whole sentence."""
+    if end > start and prose[end - 1] == "\n":
+        end -= 1  # "$" also matches before a final newline
+    first = end
+    while first > start and (prose[first - 1].isalnum() or prose[first - 1] in "._"):
+        first -= 1
+    return prose[first:end]
 
 
 def _append(out: list[Block], prose: str, start: int, end: int) -> None:

@@ -287,3 +287,14 @@ def test_paragraphs_match_the_reference_on_any_line_breaks(text):
     doc = Document("a.txt", text)
     got = [(b.start, b.end, b.text) for b in doc.paragraphs]
     assert got == _reference_paragraphs(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.A B\n_1é\u0301!", max_size=40))
+def test_sentence_abbreviation_word_is_the_pattern_s(text):
+    import re
+
+    from newslint.text.sentences import _last_word
+
+    found = re.search(r"([\w.]+)$", text)
+    assert _last_word(text, 0, len(text)) == (found.group(1) if found else "")
