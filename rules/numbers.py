@@ -180,6 +180,8 @@ _SAME_HEDGE_RATIO = 1.2
 
 #: Relative slack for a value converted between units and then rounded.
 _CONVERSION = 0.05
+#: Relative slack for spans of time counted in different units.
+_TIME_SLACK = 0.01
 
 
 def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -205,6 +207,10 @@ def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a.get("unit", "") != b.get("unit", ""):
         # Converted from another unit: "15 metres" is "50 feet", rounded.
         lo_a, hi_a = lo_a * (1 - _CONVERSION), hi_a * (1 + _CONVERSION)
+    elif a["dim"] == "time":
+        # Months and years are not whole days: "30 months" is "two and a
+        # half years", 913.2 and 913.1 days.
+        lo_a, hi_a = lo_a * (1 - _TIME_SLACK), hi_a * (1 + _TIME_SLACK)
     if lo_a <= hi_b and lo_b <= hi_a:
         return True
     # "58 on each side" and "116 on both sides" (or "more than 100") state

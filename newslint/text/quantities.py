@@ -884,17 +884,20 @@ def _parse_at(
     if low in VAGUE_WORDS:
         return make("vague", None, i + 1)
 
-    # "more than a year", "nearly a month", "a week ago": one unit.
+    # "more than a year", "nearly a month", "a week ago", "within a week",
+    # "took a year", "a year of talks": one unit. Not a rate ("62,000
+    # tenge a month", "twice a year"), which follows no such word.
     if (
         low in ("a", "an")
         and nxt in ("year", "month", "week", "day", "fortnight", "hour")
         and (
-            _hedge(tokens, i)[0] or (i + 2 < len(tokens) and tokens[i + 2].low == "ago")
+            _hedge(tokens, i)[0]
+            or prev in _SPAN_BEFORE
+            or (i + 2 < len(tokens) and tokens[i + 2].low in ("ago", "of"))
         )
     ):
-        # "a day and a half" is 36 hours
-        half = [t.low for t in tokens[i + 2 : i + 5]] == ["and", "a", "half"]
-        return _with_unit(tokens, i, 1.5 if half else 1.0, i + 1, "", make)
+        # ("a day and a half" is 36 hours: the half is read after the unit)
+        return _one_unit(_with_unit(tokens, i, 1.0, i + 1, "", make))
 
     # "a dozen", "a decade", "a hundred", "a million"
     if low in ("a", "an") and nxt in (
@@ -908,7 +911,7 @@ def _parse_at(
     ):
         value = {"dozen": 12, "decade": 1, "century": 1}.get(nxt, SCALES.get(nxt, 1))
         if nxt in ("decade", "century"):
-            return _with_unit(tokens, i, 1.0, i + 1, "", make)
+            return _one_unit(_with_unit(tokens, i, 1.0, i + 1, "", make))
         if nxt == "dozen":
             return _with_unit(tokens, i, 12.0, i + 2, "", make)
         return _with_unit(tokens, i, float(value), i + 2, "", make)
@@ -977,6 +980,14 @@ def _parse_at(
             j += 1
         return _with_unit(tokens, i, value, j, "", make)
     return None, 1
+
+
+#: Words before "a year", "a week" that make it a span of time: "within a
+#: week", "in a year", "for a month", "took a year", "spent a year".
+_SPAN_BEFORE = frozenset(
+    "within in for over after took take takes taking spent spend spends"
+    " spending lasted last lasts lasting ending ended".split()
+)
 
 
 def _compound(tokens, i, parts, make):  # type: ignore[no-untyped-def]
@@ -1086,6 +1097,15 @@ def _compound(tokens, i, parts, make):  # type: ignore[no-untyped-def]
 def _with_unit(tokens, i, value, j, unit_hint, make, digits=""):  # type: ignore[no-untyped-def]
     """Attach what follows the number at tokens[i:j] (unit, scale, noun)."""
     start_token = i
+    if (
+        _and_a_half(tokens, j)
+        and j + 3 < len(tokens)
+        and _unit_word(tokens[j + 3].low) in TIME_UNITS
+    ):
+        # "two and a half years"
+        value += 0.5
+        j += 3
+        digits = ""
     currency = ""
     if i > 0 and tokens[i - 1].text in CURRENCY_SYMBOLS:
         currency = CURRENCY_SYMBOLS[tokens[i - 1].text]
@@ -1122,6 +1142,27 @@ def _with_unit(tokens, i, value, j, unit_hint, make, digits=""):  # type: ignore
         q.unit = unit_hint
         return q, used
     return _attach_unit(tokens, j, q, used, currency)
+
+
+def _one_unit(found: tuple[Quantity, int]) -> tuple[Quantity, int]:
+    """ "A fortnight", "a month", "a decade" unhedged: a round span, so "within
+    a fortnight" is "within 15 days" and "a month" is "30 days"."""
+    q = found[0]
+    if q.dimension == "time" and not q.approx and q.low is not None:
+        q.low *= 0.85
+        if q.high is not None:
+            q.high *= 1.15
+    return found
+
+
+def _and_a_half(tokens: list[Token], j: int) -> bool:
+    """Tokens from ``j`` read "and a half"."""
+    return (
+        j + 2 < len(tokens)
+        and tokens[j].low == "and"
+        and tokens[j + 1].low in ("a", "an")
+        and tokens[j + 2].low == "half"
+    )
 
 
 def _scale(q: Quantity, factor: float) -> None:
@@ -1166,9 +1207,14 @@ def _attach_unit(tokens, j, q, used, currency):  # type: ignore[no-untyped-def]
                 _extend(q, tokens[j + 1])
                 return q, used + 2
             q.kind, q.dimension, q.head = "measure", "time", "time"
+            n = 1
+            if _and_a_half(tokens, j + 1) and q.value:
+                # "a decade and a half", "a day and a half", "two years and a half"
+                _scale(q, (q.value + 0.5) / q.value)
+                n = 4
             _scale(q, TIME_UNITS[unit])
-            _extend(q, tokens[j])
-            return q, used + 1
+            _extend(q, tokens[j + n - 1])
+            return q, used + n
         if unit in CURRENCY_WORDS:
             q.kind, q.dimension, q.head = (
                 "measure",
