@@ -313,7 +313,9 @@ def ui_line(text: str, words: list[str] | None = None) -> bool:
 
 def form_field(raw: str) -> bool:
     """ "Email *", "Name (required)": a label of a comment form."""
-    star = raw.rstrip().endswith("*") or "(required)" in raw.casefold()
+    star = raw.rstrip().endswith("*") or (
+        "(" in raw and "(required)" in raw.casefold()  # only "(" folds to "("
+    )
     if not star:
         return False
     text = raw.strip().strip("*_ \t").strip()
