@@ -182,6 +182,9 @@ _SAME_HEDGE_RATIO = 1.2
 _CONVERSION = 0.05
 #: Relative slack for spans of time counted in different units.
 _TIME_SLACK = 0.01
+#: How far a vague amount ("hundreds", "dozens") may stray from its range
+#: against a figure: "hundreds" agrees with 150 and with 1,500.
+_VAGUE_SLACK = 2.0
 
 
 def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -198,6 +201,13 @@ def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     lo_a, hi_a = _interval(a)
     lo_b, hi_b = _interval(b)
+    # "hundreds" said of a figure given as 150 or 1,500 elsewhere is loose
+    # talk, not another figure; against "thousands" it is one.
+    if (a["approx"] == "vague") != (b["approx"] == "vague"):
+        if a["approx"] == "vague":
+            lo_a, hi_a = lo_a / _VAGUE_SLACK, hi_a * _VAGUE_SLACK
+        else:
+            lo_b, hi_b = lo_b / _VAGUE_SLACK, hi_b * _VAGUE_SLACK
     if a["dim"] == "percent" and a["value"] is not None and b["value"] is not None:
         # A whole percentage is a rounded one: "91%" is "90.9 percent".
         if a["value"] == int(a["value"]) != b["value"]:
@@ -222,6 +232,14 @@ def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
         lo_t, hi_t = _interval(total)
         return lo_p <= hi_t and lo_t <= hi_p
     return False
+
+
+def vouches(voucher: dict[str, Any], d: dict[str, Any]) -> bool:
+    """``voucher`` agrees with ``d`` and can stand for it: a vague amount
+    ("thousands of jobs" in a headline) never stands for a figure."""
+    return agree(voucher, d) and (
+        voucher["approx"] != "vague" or d["approx"] == "vague"
+    )
 
 
 #: Counted nouns that say who, not what happened to them: "13 people were
@@ -449,10 +467,13 @@ class _Analysis:
             for d in facts.get("quantities", []):
                 groups[d["sent"]].append(d)
             names = frozenset(facts.get("names", ())) - STOPWORDS
+            # (a vague amount, "hundreds of homes", is no article's figure
+            # for its noun: it neither is a key figure nor hides one)
             current = [
                 d
                 for d in facts.get("quantities", [])
                 if not d["contrast"]
+                and d["approx"] != "vague"
                 and not any(_YEAR.fullmatch(t) for t in sentences[d["sent"]]["time"])
             ]
             dims = Counter(_role_key(d) for d in current)
@@ -470,7 +491,9 @@ class _Analysis:
                         sentences[d["sent"]],
                         groups[d["sent"]],
                         names,
-                        dims[_role_key(d)] == 1 and _unique_dim(d),
+                        dims[_role_key(d)] == 1
+                        and _unique_dim(d)
+                        and d["approx"] != "vague",
                         _key_of(d, keys) if id(d) not in background else "",
                     )
                 )
@@ -496,14 +519,14 @@ class _Analysis:
         return bool(q.key) and any(
             not r.data["contrast"]
             and same_role(q.data, r.data)
-            and agree(q.data, r.data)
+            and vouches(r.data, q.data)
             for r in self.by_path.get(other, [])
         )
 
     def _agrees_in(self, q: _Q, other: str) -> bool:
         """Some number of ``other`` in a similar sentence agrees with ``q``."""
         return any(
-            agree(q.data, r.data)
+            vouches(r.data, q.data)
             and (
                 alignment(q, r, self.options, loose=True) is not None
                 or alignment(q, r, self.options) is not None
@@ -515,7 +538,7 @@ class _Analysis:
         """``r`` agrees with a number of ``path`` other than ``q`` that it aligns with."""
         return any(
             s is not q
-            and agree(s.data, r.data)
+            and vouches(s.data, r.data)
             and (
                 alignment(s, r, self.options) is not None
                 # The same value next to the same words states the same fact.
@@ -532,7 +555,7 @@ class _Analysis:
     def _settled(self, q: _Q, r: _Q) -> bool:
         """Some reading makes ``q``'s and ``r``'s sources agree."""
         for s in q.siblings:
-            if s is not q.data and same_role(s, r.data) and agree(s, r.data):
+            if s is not q.data and same_role(s, r.data) and vouches(s, r.data):
                 return True
         return False
 
@@ -602,7 +625,7 @@ class _Analysis:
 
 class _NumberRule(CorpusRule):
     abstract = True
-    version = "4"
+    version = "5"
     min_articles = 2  # compares sources: idle when an article is linted alone
     Options = NumberOptions
 

@@ -881,6 +881,16 @@ def _parse_at(
     ):
         return make("vague", None, i + 1)
 
+    if (
+        low in _VAGUE_COUNTS
+        or (
+            low == "tens"
+            and nxt == "of"
+            and i + 2 < len(tokens)
+            and tokens[i + 2].low in ("thousands", "millions", "billions")
+        )
+    ) and not (i > 0 and tokens[i - 1].low in _VAGUE_COUNTS):
+        return _vague_count(tokens, i, make)
     if low in VAGUE_WORDS:
         return make("vague", None, i + 1)
 
@@ -1142,6 +1152,51 @@ def _with_unit(tokens, i, value, j, unit_hint, make, digits=""):  # type: ignore
         q.unit = unit_hint
         return q, used
     return _attach_unit(tokens, j, q, used, currency)
+
+
+#: Vague amounts that still say an order of magnitude: "hundreds of homes"
+#: is not "thousands of homes" ("several", "tens", "decades" say less).
+_VAGUE_COUNTS = frozenset(
+    ["hundreds", "thousands", "millions", "billions", "dozens", "scores"]
+)
+#: "dozens" stops short of "hundreds".
+_VAGUE_RANGES: dict[str, tuple[int, int]] = {
+    "hundreds": (200, 999),
+    "thousands": (2_000, 999_999),
+    "millions": (2_000_000, 999_999_999),
+    "billions": (2_000_000_000, 999_000_000_000),
+    "dozens": (24, 199),
+    "scores": (40, 199),
+    "tens": (20, 99),
+}
+
+
+def _vague_count(tokens, i, make):  # type: ignore[no-untyped-def]
+    """ "hundreds of homes", "tens of thousands of people", "dozens more":
+    a count with an interval and no value (``approx`` "vague")."""
+    low, high = _VAGUE_RANGES[tokens[i].low]
+    j = i + 1
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].low == "of"
+        and tokens[j + 1].low in ("thousands", "millions", "billions")
+    ):
+        # "hundreds of thousands": 200,000 to 999,999
+        scale = SCALES[tokens[j + 1].low[:-1]]
+        low, high = low * scale, high * scale
+        j += 2
+    q, used = make("vague", None, j)
+    q.kind, q.dimension, q.approx = "count", "count", "vague"
+    q.low, q.high = float(low), float(high)
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].low == "of"
+        and tokens[j + 1].text[0].isalpha()
+        and tokens[j + 1].low not in STOPWORDS
+    ):
+        # "thousands of homes", "hundreds of metres": the noun after "of"
+        return _attach_unit(tokens, j + 1, q, used + 1, "")
+    return _attach_unit(tokens, j, q, used, "")
 
 
 def _one_unit(found: tuple[Quantity, int]) -> tuple[Quantity, int]:

@@ -106,7 +106,7 @@ def test_column_points_at_the_number_not_the_hedge():
         ("one-on-1 talks", "identifier"),
         ("one-on-one talks", "identifier"),
         ("won 3-1", "identifier"),
-        ("hundreds of people", "vague"),
+        ("several people", "vague"),
         ("decades-long adversaries", "vague"),
         ("the decade-long partnership", "vague"),
     ],
@@ -115,6 +115,21 @@ def test_not_counts(text, kind):
     found = parse_quantities(text)
     assert [q.kind for q in found] == [kind]
     assert not found[0].comparable
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "head"),
+    [
+        ("hundreds of homes", 200, 999, "home"),
+        ("Dozens of nurses", 24, 199, "nurs"),
+        ("tens of thousands of people", 20_000, 99_000, "person"),
+        ("hundreds of thousands of commuters", 200_000, 999_000, "commuter"),
+    ],
+)
+def test_vague_amounts_count_an_order_of_magnitude(text, low, high, head):
+    q = only(text)
+    assert (q.kind, q.approx, q.value, q.head) == ("count", "vague", None, head)
+    assert (q.low, q.high) == (low, high)
 
 
 def test_39_times_is_a_count_and_39th_an_ordinal():
