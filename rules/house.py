@@ -33,10 +33,9 @@ code: one line, exit code 2.
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
-
-import regex
 
 from newslint import (
     ConfigError,
@@ -48,7 +47,7 @@ from newslint import (
     hookimpl,
 )
 
-CODE_PATTERN = regex.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
 
 KINDS = ("substitute", "phrases", "regex")
 ALLOWED = frozenset(
@@ -74,6 +73,8 @@ _WORD = r"[\p{L}\p{M}\p{N}_]"
 
 def _phrase_pattern(phrase: str) -> str:
     """Word-boundary pattern for a literal phrase; inner spaces match any run."""
+    import regex  # only when a house rule is configured (start-up)
+
     parts = [regex.escape(p) for p in phrase.split()]
     body = r"\s+".join(parts)
     before = rf"(?<!{_WORD})" if regex.match(_WORD, phrase[0]) else ""
@@ -149,6 +150,8 @@ def _fail(where: str, code: str, problem: str) -> ConfigError:
 
 def build_rule(table: Mapping[str, Any], where: str) -> type[HouseRule]:
     """Validate one ``[[house-rules]]`` table and return its rule class."""
+    import regex  # only when a house rule is configured (start-up)
+
     code = table.get("code")
     if not isinstance(code, str) or not code:
         raise ConfigError(f"{where}: a [[house-rules]] table has no 'code'")
