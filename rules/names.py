@@ -127,6 +127,8 @@ def derived(a: str, b: str) -> bool:
     if prefix < 3:
         return False
     ta, tb = a[prefix:], b[prefix:]
+    if {ta, tb} == {"", a[prefix - 1]}:
+        return False  # Linden/Lindenn: a doubled last letter is a typo, not a suffix
     if prefix == min(len(a), len(b)) and abs(len(a) - len(b)) >= 2:
         return (
             True  # a compound or derived word: Lindholm/Lindholmen, Kazakh/Kazakhstan
