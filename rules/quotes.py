@@ -462,6 +462,8 @@ class _Analysis:
                 continue
             if _other_statement(al, unit.words, cand.words):
                 continue
+            if _person_shift(al, unit.words, cand.words):
+                continue
             # Prefer the best alignment; on a tie, the one without differences
             # (the exact piece rather than a run that merely contains it).
             rank = (al.score, not al.blocks)
@@ -616,6 +618,30 @@ def _other_statement(al: _Aligned, a: list[str], b: list[str]) -> bool:
         for c0, c1 in al.blocks
     )
     return subject and rest
+
+
+_FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
+_THIRD_PERSON = frozenset(
+    "he him his himself she her hers herself they them their theirs themselves".split()
+)
+
+
+def _person_shift(al: _Aligned, a: list[str], b: list[str]) -> bool:
+    """Whether one quotation says "I" where the other says "she" or "he".
+
+    "I ran the smartest race of my life" (the runner) and "She ran the
+    smartest race of her life" (her coach) are two people's statements on
+    one frame, not one quotation reworded: a quotation is never altered by
+    changing its grammatical person.
+    """
+    for c0, c1 in al.blocks:
+        here = {a[c[0]] for c in al.columns[c0:c1] if c[0] is not None}
+        there = {b[c[1]] for c in al.columns[c0:c1] if c[1] is not None}
+        if (here & _FIRST_PERSON and there & _THIRD_PERSON) or (
+            here & _THIRD_PERSON and there & _FIRST_PERSON
+        ):
+            return True
+    return False
 
 
 def _drop_junction_words(al: _Aligned, a: _Unit, b: _Unit) -> _Aligned:
