@@ -977,18 +977,19 @@ class SpellingVariantName(DocumentRule):
                     continue  # the majority spelling is not the odd one out
                 if _other_person(m.tokens, where.tokens):
                     continue  # Per Lindqvist and Pär Lindkvist: two people
-                line, _ = doc.position(where.start)
-                offset = m.start + m.text.find(t)
+                odd, m_odd, kept, m_kept = t, m, other, where
+                if counts[t] == counts[other] and zipf(t) - zipf(other) >= _TIE_GAP:
+                    # one each: the spelling general English does not know is
+                    # the odd one ("Couriier" before "Courier")
+                    odd, m_odd, kept, m_kept = other, where, t, m
+                line, column = doc.position(m_kept.start)
+                offset = m_odd.start + m_odd.text.find(odd)
                 yield self.finding(
                     doc,
                     offset,
-                    offset + len(t),
-                    f"'{t}' here but '{other}' at line {line}: use one spelling",
-                    related=[
-                        Related(
-                            doc.path, line, doc.position(where.start)[1], where.text
-                        )
-                    ],
+                    offset + len(odd),
+                    f"'{odd}' here but '{kept}' at line {line}: use one spelling",
+                    related=[Related(doc.path, line, column, m_kept.text)],
                 )
 
 
