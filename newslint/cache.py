@@ -5,9 +5,11 @@ What is stored, per article *content hash*:
 * ``entries``: the story key and the grouping signature, under a key made of
   the newslint version, the config fingerprint and the signature version,
   with the signature's index features (the words grouping looks candidates
-  up by) in a column of their own and a checksum over the three: a run reads
-  10,000 rows' features and checks their checksums without decoding one
-  signature, and decodes only those of the articles grouping scores;
+  up by) in a column of their own, the signature's digest, and a checksum
+  over story key, features and digest: a run reads 10,000 rows' features
+  from a narrow index and checks their checksums without touching one
+  signature; grouping fetches the signatures of the articles it scores
+  (``signature_text``), each checked against its digest;
 * ``facts``: each corpus rule's extracted facts, under a key made of the
   newslint version, the config fingerprint, the rule's code and ``version``;
 * ``files``: ``(path, size, mtime_ns) -> content hash``, so an unchanged
@@ -53,7 +55,7 @@ from typing import Any
 from newslint.hashing import blake2b
 
 #: Bump when the tables change; a database with another value is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: "NWSL" in ASCII: marks the file as a newslint cache.
 APPLICATION_ID = 0x4E57534C
 DB_NAME = "facts.sqlite3"
@@ -76,9 +78,11 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS entries (
     hash TEXT NOT NULL, key TEXT NOT NULL, story_key TEXT, signature TEXT NOT NULL,
-    features TEXT NOT NULL, checksum TEXT NOT NULL,
+    features TEXT NOT NULL, digest TEXT NOT NULL, checksum TEXT NOT NULL,
     PRIMARY KEY (key, hash)
 );
+CREATE INDEX IF NOT EXISTS entries_scan
+    ON entries (key, hash, story_key, features, digest, checksum);
 CREATE TABLE IF NOT EXISTS facts (
     hash TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (hash, key)
@@ -262,10 +266,10 @@ class FactCache:
     def entries(
         self, hashes: Iterable[str], codes: Iterable[str]
     ) -> dict[str, tuple[str | None, list[str], str]]:
-        """``hash -> (story_key, index features, signature JSON text)`` for
+        """``hash -> (story_key, index features, signature digest)`` for
         hashes whose entry *and* facts of every rule in ``codes`` are cached
-        (facts are loaded later). A row whose checksum does not match its
-        columns is a miss, like one whose signature does not decode.
+        (facts are loaded later; the signature with ``signature_text``). A
+        row whose checksum does not match its columns is a miss.
 
         Completeness comes from the ``complete`` markers of this set of rules
         (one scan); a hash without one is checked against the facts rows
@@ -278,7 +282,7 @@ class FactCache:
         fact_keys = [self.fact_keys[c] for c in codes]
         combo = self._combo(codes)
         found: dict[str, tuple[str | None, list[str], str]] = {}
-        columns = "hash, story_key, features, signature, checksum"
+        columns = "hash, story_key, features, digest, checksum"
         try:
             if len(wanted) >= SCAN_FROM:
                 rows = [
@@ -327,21 +331,69 @@ class FactCache:
         except sqlite3.Error as exc:
             self._disable(f"cache read failed: {exc}")
             return {}
-        for digest, story_key, features, signature, checksum in rows:
+        for digest, story_key, features, signed, checksum in rows:
             if digest not in marked:
                 continue
             if not (
                 isinstance(features, str)
-                and isinstance(signature, str)
-                and checksum == _checksum(story_key, features, signature)
+                and isinstance(signed, str)
+                and checksum == _checksum(story_key, features, signed)
             ):
                 continue
             found[digest] = (
                 story_key,
                 features.split("\n") if features else [],
-                signature,
+                signed,
             )
         return found
+
+    def signature_texts(self, signed: dict[str, str]) -> dict[str, str]:
+        """``signature_text`` of many hashes at once (``hash -> digest`` in)."""
+        db = self._connect()
+        if db is None or not signed:
+            return {}
+        out: dict[str, str] = {}
+        try:
+            if len(signed) >= SCAN_FROM:
+                rows = db.execute(
+                    "SELECT hash, signature FROM entries WHERE key = ?",
+                    (self.entry_key,),
+                ).fetchall()
+            else:
+                rows = []
+                for chunk in _chunks(sorted(signed), 900):
+                    marks = ",".join("?" * len(chunk))
+                    rows += db.execute(
+                        f"SELECT hash, signature FROM entries WHERE key = ?"
+                        f" AND hash IN ({marks})",
+                        [self.entry_key, *chunk],
+                    ).fetchall()
+        except sqlite3.Error as exc:
+            self._disable(f"cache read failed: {exc}")
+            return {}
+        for digest, text in rows:
+            want = signed.get(digest)
+            if want is not None and isinstance(text, str) and _sign(text) == want:
+                out[digest] = text
+        return out
+
+    def signature_text(self, digest: str, signed: str) -> str | None:
+        """The JSON text of the signature stored for content ``digest``, if it
+        still hashes to ``signed`` (the digest ``entries`` gave); else None."""
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute(
+                "SELECT signature FROM entries WHERE key = ? AND hash = ?",
+                (self.entry_key, digest),
+            ).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(f"cache read failed: {exc}")
+            return None
+        if row is None or not isinstance(row[0], str) or _sign(row[0]) != signed:
+            return None
+        return row[0]
 
     def _combo(self, codes: Iterable[str]) -> str:
         """The key of the ``complete`` markers for an entry plus these rules' facts."""
@@ -579,6 +631,7 @@ class FactCache:
                 )
             signature = json.dumps(r.signature)
             features = "\n".join(r.features)
+            signed = _sign(signature)
             entries.append(
                 (
                     r.hash,
@@ -586,7 +639,8 @@ class FactCache:
                     r.story_key,
                     signature,
                     features,
-                    _checksum(r.story_key, features, signature),
+                    signed,
+                    _checksum(r.story_key, features, signed),
                 )
             )
             for code, data in r.facts.items():
@@ -604,7 +658,8 @@ class FactCache:
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", files
                 )
                 db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", entries
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    entries,
                 )
                 db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", facts)
                 # An article's counted rows are replaced whole, with its size.
@@ -704,12 +759,18 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
-def _checksum(story_key: str | None, features: str, signature: str) -> str:
-    """What an entry row's columns must hash to (a damaged row is a miss)."""
+def _checksum(story_key: str | None, features: str, signed: str) -> str:
+    """What an entry row's story key, features and signature digest must hash
+    to (a damaged row is a miss)."""
     marked = "\1" if story_key is None else "\2" + story_key
     return blake2b(
-        f"{marked}\0{features}\0{signature}".encode(), digest_size=8
+        f"{marked}\0{features}\0{signed}".encode(), digest_size=8
     ).hexdigest()
+
+
+def _sign(signature: str) -> str:
+    """The digest of a signature's JSON text (checked when it is fetched)."""
+    return blake2b(signature.encode(), digest_size=8).hexdigest()
 
 
 def _key_path(path: str) -> str:

@@ -227,28 +227,53 @@ def _sentence_initial(prose: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(before.rstrip("\"'“‘([")))
 
 
+class SignatureUnavailable(Exception):
+    """A cached signature could not be fetched or decoded (the engine reads
+    the article again and groups anew)."""
+
+    def __init__(self, signature: StoredSignature) -> None:
+        super().__init__("cached signature unavailable")
+        self.signature = signature
+
+
 class StoredSignature:
-    """A signature read back from the fact cache, not decoded yet.
+    """A signature in the fact cache, not fetched or decoded yet.
 
     Grouping needs every article's index features (to find candidates) but
     the full signature only of the articles it scores: the cache keeps the
     features in a column of their own, checked with the row, and the JSON
-    text is parsed on first use.
+    text is fetched (``cache.signature_text``, checked against its digest)
+    and parsed on first use. One that cannot be raises SignatureUnavailable.
     """
 
-    __slots__ = ("features", "text")
+    __slots__ = ("cache", "digest", "features", "signed", "text")
 
-    def __init__(self, text: str, features: list[str]) -> None:
-        self.text = text
+    def __init__(
+        self,
+        features: list[str],
+        *,
+        text: str | None = None,
+        cache: Any = None,
+        digest: str = "",
+        signed: str = "",
+    ) -> None:
         self.features = features
+        self.text = text
+        self.cache = cache
+        self.digest = digest
+        self.signed = signed
 
     def decode(self) -> Any:
         import json
 
+        if self.text is None and self.cache is not None:
+            self.text = self.cache.signature_text(self.digest, self.signed)
+        if self.text is None:
+            raise SignatureUnavailable(self)
         try:
             return json.loads(self.text)
         except ValueError:
-            return None
+            raise SignatureUnavailable(self) from None
 
 
 # -- grouping -----------------------------------------------------------------------

@@ -299,15 +299,22 @@ class Linter:
 
     def stories(self, sources: list[Any], jobs: int | None = None) -> list[Story]:
         """How ``sources`` group into stories (for ``newslint stories``)."""
-        from newslint.corpus import group_stories
+        from newslint.corpus import SignatureUnavailable, group_stories
 
         self.want_stories = True
         self.document_rules = []
         self._grouping_only = True
         results = self._collect(sources, jobs)
-        if self._cache is not None:
-            self._cache.close()
-        return group_stories(results, self.config)
+        try:
+            by_path = _SourceIndex(sources)
+            while True:
+                try:
+                    return group_stories(results, self.config)
+                except SignatureUnavailable as missing:  # noqa: PERF203 - a retry
+                    self._reprocess(results, missing.signature, by_path)
+        finally:
+            if self._cache is not None:
+                self._cache.close()
 
     # -- the fact cache ---------------------------------------------------------
     def _open_cache(self, directory: str | None = None) -> Any:
@@ -432,25 +439,49 @@ class Linter:
             return
         from newslint.corpus import StoredSignature
 
+        # Grouping everything (newslint stories) decodes every signature:
+        # fetched at once. A lint run fetches those grouping scores, lazily.
+        texts = (
+            cache.signature_texts(
+                {d: found[d][2] for d in lookups.values() if d in found}
+            )
+            if self._grouping_only
+            else {}
+        )
         for index, digest in lookups.items():
             if digest in found:
-                story_key, features, text = found[digest]
+                story_key, features, signed = found[digest]
                 results[index] = _cached_result(
                     sources[index].path,
                     sources[index].is_target,
                     digest,
                     story_key,
-                    # Decoded only if grouping scores the article.
-                    None if story_key is not None else StoredSignature(text, features),
+                    None
+                    if story_key is not None
+                    else StoredSignature(
+                        features,
+                        text=texts.get(digest),
+                        cache=cache,
+                        digest=digest,
+                        signed=signed,
+                    ),
                 )
 
     def _stories(self, results: list[DocResult], sources: list[Any]) -> list[Story]:
         """Group into stories, then load the cached facts the corpus pass needs:
         every article's for corpus-wide rules, else those of stories with a target."""
-        from newslint.corpus import group, make_story
+        from newslint.corpus import SignatureUnavailable, group, make_story
 
-        with _gc_paused(self._freeze):
-            groups = group(results, self.config, targets_only=True)
+        by_path = _SourceIndex(sources)
+        while True:
+            try:
+                with _gc_paused(self._freeze):
+                    groups = group(results, self.config, targets_only=True)
+                break
+            except SignatureUnavailable as missing:
+                # A cached signature is gone or damaged: read the article
+                # again (and write it back), then group anew.
+                self._reprocess(results, missing.signature, by_path)
         whole_codes = [r.code for r in self.corpus_rules if r.scope == "corpus"]
         story_codes = [r.code for r in self.corpus_rules if r.scope != "corpus"]
         in_target_stories = [
@@ -462,7 +493,6 @@ class Linter:
         # Corpus-wide rules need every article's facts; story rules only the
         # facts of stories that hold a target (the pre-commit case reads few),
         # and when streaming, only one story at a time (story_findings).
-        by_path = _SourceIndex(sources)
         if self._streaming:
             self._by_path = {r.path: (r, by_path[r.path]) for r in in_target_stories}
         # Counting rules need only the facts of the articles that carry a
@@ -609,6 +639,28 @@ class Linter:
         result.facts.update({c: fresh.facts[c] for c in codes if c in fresh.facts})
         if fresh.content_hash == result.content_hash and source.stdin is None:
             self._refilled.append(self._record(fresh, None, texts))
+
+    def _reprocess(
+        self, results: list[DocResult], signature: Any, by_path: Any
+    ) -> None:
+        """Read again every cached article whose stored signature is
+        ``signature`` (it could not be fetched or decoded), as a cache miss."""
+        for result in results:
+            if result.signature is not signature:
+                continue
+            source = by_path[result.path]
+            fresh = self.process(source.path, read_source(source), result.is_target)
+            texts = _facts_as_json(fresh)
+            self.parsed += 1
+            result.content_hash = fresh.content_hash
+            result.story_key = fresh.story_key
+            result.signature = fresh.signature
+            result.facts.clear()
+            result.facts.update(fresh.facts)
+            result.cached = False
+            if source.stdin is None:
+                self._refilled.append(self._record(fresh, None, texts))
+        self._store_refilled()
 
     def _store_refilled(self) -> None:
         if self._refilled and self._cache is not None and self._cache.enabled:

@@ -228,7 +228,7 @@ def test_keys_unused_for_a_month_are_pruned(tmp_path: Path) -> None:
         # Rows of another config or an older newslint, last used 40 days ago.
         db.execute(
             "INSERT INTO entries SELECT hash, 'old-key', story_key, signature,"
-            " features, checksum FROM entries"
+            " features, digest, checksum FROM entries"
         )
         db.execute(
             "INSERT INTO keys VALUES ('old-key', ?)",

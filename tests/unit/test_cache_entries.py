@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ from test_cache import HOUR_AGO, make_repo, run
 
 import newslint.cache as cache_module
 from newslint.cache import DB_NAME
-from newslint.corpus import StoredSignature
+from newslint.corpus import StoredSignature, describe
+from newslint.discovery import Source
+from newslint.engine import Linter
 
 
 @pytest.fixture(params=["lookup", "scan"])
@@ -25,29 +28,33 @@ def read_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.fixture
 def decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Each StoredSignature decoded (its JSON text)."""
+    """Each StoredSignature decoded (its content hash)."""
     calls: list[str] = []
     real = StoredSignature.decode
 
     def spy(self):
-        calls.append(self.text)
+        calls.append(self.digest)
         return real(self)
 
     monkeypatch.setattr(StoredSignature, "decode", spy)
     return calls
 
 
-def test_warm_run_decodes_only_the_scored_signatures(
-    tmp_path: Path, read_path: str, decoded: list[str]
-) -> None:
-    repo = make_repo(tmp_path)
-    # Twenty unrelated articles that share no distinctive word with the rest.
+def _with_unrelated(repo: Path) -> None:
+    """Twenty unrelated articles that share no distinctive word with the rest."""
     words = "amber basil cedar delta ember fable garnet harbor indigo juniper".split()
     for i in range(20):
         own = " ".join(f"{w}{chr(97 + i)}{chr(97 + j)}" for j, w in enumerate(words))
         path = repo / "content" / f"x{i:02d}.txt"
         path.write_text(f"{own.capitalize()}.\n", encoding="utf-8")
         os.utime(path, (HOUR_AGO, HOUR_AGO))
+
+
+def test_warm_run_decodes_only_the_scored_signatures(
+    tmp_path: Path, read_path: str, decoded: list[str]
+) -> None:
+    repo = make_repo(tmp_path)
+    _with_unrelated(repo)
     _, expected = run(repo, use_cache=False)
     run(repo)
     decoded.clear()
@@ -59,11 +66,72 @@ def test_warm_run_decodes_only_the_scored_signatures(
     assert len(decoded) == len(set(decoded))
 
 
+def test_a_damaged_signature_is_read_again_when_scored(
+    tmp_path: Path, read_path: str, decoded: list[str]
+) -> None:
+    repo = make_repo(tmp_path)
+    _with_unrelated(repo)
+    _, expected = run(repo)
+    with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+        assert db.execute("UPDATE entries SET signature = 'garbage'").rowcount == 29
+    decoded.clear()
+    result, findings = run(repo)
+    assert findings == expected
+    # The target, and the scored articles whose signature did not check out;
+    # the twenty unrelated ones were never fetched.
+    assert result.parsed == 1 + len(set(decoded)) < 29
+    decoded.clear()
+    result, findings = run(repo)  # written back
+    assert findings == expected and result.parsed == 1
+    assert decoded
+
+
+def test_stories_command_fetches_signatures_at_once(
+    tmp_path: Path, read_path: str
+) -> None:
+    from newslint.cache import FactCache
+
+    repo = make_repo(tmp_path)
+    _with_unrelated(repo)
+    run(repo)
+    fetched: list[str] = []
+    real = FactCache.signature_text
+
+    def one_by_one(self, digest, signed):
+        fetched.append(digest)
+        return real(self, digest, signed)
+
+    from test_cache import parse_config  # the same config the runs use
+
+    config = parse_config(
+        __import__("tomllib").loads((repo / "newslint.toml").read_text())
+        if sys.version_info >= (3, 11)
+        else __import__("tomli").loads((repo / "newslint.toml").read_text()),
+        repo / "newslint.toml",
+    )
+    files = sorted((repo / "content").glob("*.txt"))
+    sources = [Source(str(p), False) for p in files]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(FactCache, "signature_text", one_by_one)
+        cached = describe(Linter(config).stories(sources))
+        with sqlite3.connect(repo / ".newslint_cache" / DB_NAME) as db:
+            db.execute(
+                "UPDATE entries SET signature = 'garbage' WHERE hash IN"
+                " (SELECT hash FROM files WHERE path LIKE '%t0-o1.txt')"
+            )
+        damaged = describe(Linter(config).stories(sources))
+    linter = Linter(config)
+    linter.use_cache = False
+    assert cached == damaged == describe(linter.stories(sources))
+    # Fetched at once, but for the damaged one (scored: tried again alone).
+    assert len(fetched) == 1
+
+
 @pytest.mark.parametrize(
     "damage",
     [
         "UPDATE entries SET features = 'n:nothing' WHERE rowid % 2 = 0",
-        "UPDATE entries SET signature = 'garbage' WHERE rowid % 2 = 1",
+        "UPDATE entries SET digest = 'abc' WHERE rowid % 2 = 1",
         "UPDATE entries SET story_key = 'elsewhere' WHERE rowid % 3 = 0",
         "UPDATE entries SET checksum = '0' WHERE rowid % 2 = 0",
     ],
