@@ -122,6 +122,12 @@ def _unique_dim(d: dict[str, Any]) -> bool:
     )
 
 
+#: Markers of a count that is part of, or added to, a figure ("eight of
+#: the trapped workers", "five more bodies"): never an article's figure for
+#: its noun.
+_PARTIAL = frozenset(["(part)", "more", "other"])
+
+
 def _role_key(d: dict[str, Any]) -> str:
     return f"{d['dim']}:{_role(d)}" if d["dim"] == "count" else str(d["dim"])
 
@@ -236,9 +242,13 @@ def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def vouches(voucher: dict[str, Any], d: dict[str, Any]) -> bool:
     """``voucher`` agrees with ``d`` and can stand for it: a vague amount
-    ("thousands of jobs" in a headline) never stands for a figure."""
-    return agree(voucher, d) and (
-        voucher["approx"] != "vague" or d["approx"] == "vague"
+    ("thousands of jobs" in a headline) never stands for a figure, nor a
+    part or an addition ("120 of its troops", "five more") for a whole."""
+    return (
+        agree(voucher, d)
+        and (voucher["approx"] != "vague" or d["approx"] == "vague")
+        and _PARTIAL.intersection(voucher.get("mods", ()))
+        == _PARTIAL.intersection(d.get("mods", ()))
     )
 
 
@@ -474,6 +484,7 @@ class _Analysis:
                 for d in facts.get("quantities", [])
                 if not d["contrast"]
                 and d["approx"] != "vague"
+                and not _PARTIAL.intersection(d.get("mods", ()))
                 and not any(_YEAR.fullmatch(t) for t in sentences[d["sent"]]["time"])
             ]
             dims = Counter(_role_key(d) for d in current)
@@ -493,7 +504,8 @@ class _Analysis:
                         names,
                         dims[_role_key(d)] == 1
                         and _unique_dim(d)
-                        and d["approx"] != "vague",
+                        and d["approx"] != "vague"
+                        and not _PARTIAL.intersection(d.get("mods", ())),
                         _key_of(d, keys) if id(d) not in background else "",
                     )
                 )

@@ -1290,6 +1290,26 @@ def _attach_unit(tokens, j, q, used, currency):  # type: ignore[no-untyped-def]
     if part is not None and q.value is not None and q.value == int(q.value):
         q.dimension, q.head, q.head_words = "count", _head(part.low), []
         return q, used
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].low in _MORE
+        and tokens[j + 1].text[0].isalpha()
+        and tokens[j + 1].low not in STOPWORDS
+        and not is_number_word(tokens[j + 1].low)
+        and tokens[j + 1].start - tokens[j].end == 1
+    ):
+        # "five more bodies", "nine other firefighters", "six more weeks":
+        # an addition, compared only with another addition
+        q, used = _attach_unit(tokens, j + 1, q, used + 1, currency)
+        q.head_words = sorted({*q.head_words, _MORE[tokens[j].low]})
+        return q, used
+    if q.value is not None and q.value == int(q.value):
+        # "eight of the trapped workers", "Ten of the dead": a part, compared
+        # only with another part
+        noun = _part_of_the(tokens, j)
+        if noun is not None:
+            q.dimension, q.head, q.head_words = "count", _head(noun.low), [_PART]
+            return q, used
     # A counted noun: the words up to a function word or punctuation.
     run: list[Token] = []
     k = j
@@ -1330,6 +1350,33 @@ def _attach_unit(tokens, j, q, used, currency):  # type: ignore[no-untyped-def]
     ):
         q.scope = "both"
     return q, used
+
+
+#: Words that make a count an addition ("five more bodies").
+_MORE = {"more": "more", "additional": "more", "further": "more", "other": "other"}
+#: The marker of a part of a group ("eight of the trapped workers").
+_PART = "(part)"
+
+
+def _part_of_the(tokens: list[Token], j: int) -> Token | None:
+    """The noun of "of the trapped workers", "of the injured" after a number."""
+    if (
+        j + 2 >= len(tokens)
+        or tokens[j].low != "of"
+        or tokens[j + 1].low not in ("the", "its", "their")
+    ):
+        return None
+    run: list[Token] = []
+    k = j + 2
+    while k < len(tokens) and len(run) < 3:
+        t = tokens[k]
+        if t.low in STOPWORDS or not t.text[0].isalpha() or is_number_word(t.low):
+            break
+        if t.start - tokens[k - 1].end > 1:
+            break  # punctuation between
+        run.append(t)
+        k += 1
+    return _pick_head(run, 2) if run else None
 
 
 def _partitive(tokens: list[Token], j: int) -> Token | None:
