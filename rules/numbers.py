@@ -683,7 +683,8 @@ class ContradictingNumber(_NumberRule):
     them ("more than 170" agrees with 176) and equal values written
     differently ("2 1/2 years", "2½ years"; "eight-nation", "eight countries")
     agree. Numbers about different things, dates or places stay silent, and so
-    do ordinals ("39th"), dates, years and vague amounts ("hundreds").
+    do ordinals ("39th"), dates and years; a vague amount ("hundreds of
+    homes") is compared only as an order of magnitude ("thousands of homes").
 
     Bad:
         (article a.md) The storm cut power to more than 40,000 homes in the valley.

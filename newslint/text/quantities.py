@@ -14,8 +14,9 @@ and returns ``Quantity`` objects with character offsets into that text:
   value into an interval (``low``, ``high``) used for comparison;
 - ordinals ("39th", "third"), dates and years ("Feb. 24", "September 15",
   "2013", "the 1990s"), identifiers ("Covid-19", "F-16", "one-on-one") and
-  vague amounts ("hundreds", "dozens", "decades-long") are recognised so that
-  they are never compared as counts.
+  vague amounts ("several", "decades-long") are recognised so that they are
+  never compared as counts; "hundreds", "thousands", "dozens" of a noun are
+  counts with a range and no value (``approx`` "vague").
 
 Each quantity also carries its *role*: the noun it counts (``head``,
 normalised through a small synonym table so that "soldiers" and "troops",
