@@ -194,8 +194,12 @@ def _re() -> SimpleNamespace:
         link_only=lazy_regex(
             r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])?[ \t]*[*_]{0,2}\[[^\]\n]+\]\([^)\n]*\)[*_]{0,2}[ \t]*$"
         ),
+        # "By Jane Doe", "Posted by Ana Ruiz", "Written by the Safe Roads team"
         byline=lazy_regex(
-            r"^by\s+(?-i:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:and\s+)?(?-i:\p{Lu}[\p{L}'’.-]*)){0,5}$",
+            r"^(?:(?:posted|written|filed)\s+)?by\s+"
+            r"(?:(?-i:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:and\s+)?(?-i:\p{Lu}[\p{L}'’.-]*)){0,5}"
+            r"|the\s+(?:[\p{L}'’&.-]+\s+){0,5}"
+            r"(?:team|staff|desk|editors|editorial\s+board|newsroom|reporters|correspondents))$",
             i,
         ),
         # the publisher's channels: a line addressed to the reader that names one is a promo

@@ -170,7 +170,7 @@ def _fact_box(lines: list[Line]) -> set[int]:
 
 
 _SIGN_OFF = lazy_regex(
-    r"^(?:by\s|[-–—(*_\[]|reporting\b|editing\b|writing\b|additional\s+reporting|compiled\b"
+    r"^(?:(?:posted\s+|written\s+|filed\s+)?by\s|[-–—(*_\[]|reporting\b|editing\b|writing\b|additional\s+reporting|compiled\b"
     r"|with\s+reporting|contact\b|correction\b|clarification\b|editor['’]s\s+note)",
     regex.IGNORECASE,
 )
