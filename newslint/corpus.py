@@ -41,7 +41,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint.patterns import lazy
@@ -62,7 +62,10 @@ INDEX_FEATURES = 24
 #: Average linkage looks at up to this many members of each group.
 _LINKAGE_SAMPLE = 24
 
-_TOKEN = lazy(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d[\d,]*(?:\.\d+)?")
+#: A word (a letter, then letters and digits, joined by ' ’ or - before a letter)
+#: or a number. Written with the joiner inside a repeated group, not a lookahead
+#: per character: the same matches, about a third faster.
+_TOKEN = lazy(r"[^\W\d_][^\W_]*(?:['’\-][^\W\d_][^\W_]*)*|\d[\d,]*(?:\.\d+)?")
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -152,11 +155,16 @@ def signature(doc: Document, config: Config | None = None) -> dict[str, Any]:
     the article's facts and read back cheaply for every reference article.
     """
     prose = doc.prose
-    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(prose)]
-    lower_seen = {t for t, _ in tokens if t[:1].islower()}
+    # Each distinct token is judged once (an article repeats most of its
+    # words); only a capitalised word that also occurs in lower case, or is a
+    # common word, needs its positions: sentence-initial occurrences of it
+    # are left out, and only those are looked up, in a second pass.
+    tally = Counter(_TOKEN.findall(prose))
+    lower_seen = {t for t in tally if t[:1].islower()}
     counts: Counter[str] = Counter()
     kind_weight: dict[str, float] = {}
-    for token, start in tokens:
+    positional: dict[str, str] = {}
+    for token, n in tally.items():
         first = token[0]
         if first.isdigit():
             value = token.replace(",", "")
@@ -171,15 +179,15 @@ def signature(doc: Document, config: Config | None = None) -> dict[str, Any]:
             low = word.lower()
             if low in _NAME_STOP or len(low) < 2:
                 continue
-            if _sentence_initial(prose, start) and (
-                low in lower_seen or low in _COMMON
-            ):
-                continue
             feature = "n:" + low
             if low in _TITLES or low in _COMMON:
                 weight = 0.6
             else:
                 weight = 2.0 if len(low) >= 4 else 1.5
+            if low in lower_seen or low in _COMMON:
+                positional[token] = feature
+                kind_weight[feature] = weight
+                continue
         else:
             low = _strip_possessive(token).lower()
             if len(low) < 6 or low in _COMMON:
@@ -189,8 +197,12 @@ def signature(doc: Document, config: Config | None = None) -> dict[str, Any]:
                 continue
             feature = "w:" + low
             weight = min(0.9, 0.3 + 0.08 * (len(low) - 6))
-        counts[feature] += 1
+        counts[feature] += n
         kind_weight[feature] = weight
+    for token, feature in positional.items():
+        for start in token_starts(prose, token):
+            if not _sentence_initial(prose, start):
+                counts[feature] += 1
     scored = {f: kind_weight[f] * (1.0 + math.log(counts[f])) for f in counts}
     top = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_FEATURES]
     dated = sorted(
@@ -200,6 +212,65 @@ def signature(doc: Document, config: Config | None = None) -> dict[str, Any]:
         }
     )
     return {"f": {f: round(w, 3) for f, w in top}, "d": dated}
+
+
+_JOINERS = "'’-"
+
+
+def token_starts(prose: str, token: str) -> Iterator[int]:
+    """Where ``_TOKEN`` matches exactly ``token`` (a word that starts with a
+    letter) in ``prose``, found with ``str.find`` instead of tokenising the
+    whole text again. A match must start a token (no word it continues) and
+    end one (nothing it runs on into)."""
+    size = len(token)
+    end_of_text = len(prose)
+    at = prose.find(token)
+    while at >= 0:
+        after = at + size
+        if _starts_token(prose, at) and not (
+            after < end_of_text
+            and (
+                prose[after].isalnum()
+                or (
+                    prose[after] in _JOINERS
+                    and after + 1 < end_of_text
+                    and _is_letter(prose[after + 1])
+                )
+            )
+        ):
+            yield at
+        at = prose.find(token, at + 1)
+
+
+def _is_letter(char: str) -> bool:
+    r"""``[^\W\d_]``: a word character that is neither a digit nor '_'."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _starts_token(prose: str, at: int) -> bool:
+    """Whether the letter at ``at`` starts a token rather than continuing the
+    word before it (a letter or joined word continues; a number does not)."""
+    if at == 0:
+        return True
+    before = prose[at - 1]
+    if before in _JOINERS:
+        # "O'Neill", "al-Assad": the joiner carries a word into this letter
+        return not (at >= 2 and _in_word(prose, at - 2))
+    return not _in_word(prose, at - 1)
+
+
+def _in_word(prose: str, at: int) -> bool:
+    """Whether the character at ``at`` belongs to a word token (one that
+    starts with a letter), as opposed to a number token or no token."""
+    char = prose[at]
+    if not char.isalnum():
+        return False
+    # digits belong to a word when a letter comes first in their run
+    while at >= 0 and prose[at].isalnum():
+        if not prose[at].isdecimal():
+            return True
+        at -= 1
+    return False
 
 
 def _strip_possessive(word: str) -> str:
