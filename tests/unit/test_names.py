@@ -207,3 +207,49 @@ def test_hyphenated_role_is_split_off():
 )
 def test_particles_join_only_inside_a_name(text, want):
     assert [(t, toks) for t, toks, _ in names(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Andrii", "Andriy"),
+        ("Dmitrii", "Dmitri"),
+        ("Yevgenii", "Yevgeni"),
+        ("Serhii", "Serhiy"),
+        ("Iliyas", "Ilyas"),
+        ("Zelenskiy", "Zelenskyy"),
+        ("Sayyid", "Sayid"),
+        ("Dorjee", "Dorje"),
+    ],
+)
+def test_doubled_letter_romanisations(a, b):
+    assert transliteration(a, b)
+    assert not look_alike(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ruiz", "Ruiiz"),  # a doubled "i" inside a word
+        ("Choi", "Choii"),  # a final "ii" after a vowel
+        ("Tayyip", "Tyyip"),  # a doubled "y" beside a consonant
+        ("Marchetti", "Marchettii"),  # a well-known name, the other unknown
+        ("Avenue", "Avenuee"),
+    ],
+)
+def test_doubled_letter_slips_are_no_romanisation(a, b):
+    assert not transliteration(a, b)
+    assert look_alike(a, b)
+
+
+def test_doubled_last_letter_is_no_feminine_form():
+    assert not feminine("Olga", "Olgaa")
+    assert feminine("Teodor", "Teodora")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "plural"),
+    [("Kurd", "Kurds", True), ("Afghan", "Afghans", True), ("Curti", "Curtis", False)],
+)
+def test_final_s_is_a_plural_only_beside_a_known_singular(a, b, plural):
+    assert derived(a, b) is plural
