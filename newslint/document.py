@@ -206,12 +206,15 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Block]:
-        from newslint.text.sentences import split_sentences
+        """Sentences of every paragraph; a list item, a table row and a
+        heading line each start a new one (their marker left out), whether or
+        not the line before ends with sentence punctuation."""
+        from newslint.text.sentences import split_paragraph
 
         return [
             sentence
             for paragraph in self.paragraphs
-            for sentence in split_sentences(self.prose, paragraph.start, paragraph.end)
+            for sentence in split_paragraph(self.prose, paragraph.start, paragraph.end)
         ]
 
     @property
