@@ -637,7 +637,7 @@ class _Analysis:
 
 class _NumberRule(CorpusRule):
     abstract = True
-    version = "5"
+    version = "6"
     min_articles = 2  # compares sources: idle when an article is linted alone
     Options = NumberOptions
 

@@ -1620,6 +1620,9 @@ def sentence_quantities(
                 ):
                     q.verb = stem(low)
                 break
+    colon = text.find(":", 0, 80)
+    if colon > 0:
+        _label_head(quantities, local, text, colon)
     _inherit_heads(quantities, local)
     for q in quantities:
         # "a year ago" is a moment, not a span: "three months" is no other
@@ -1673,6 +1676,37 @@ def _drop_conversions(quantities: list[Quantity], text: str) -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+def _label_head(
+    quantities: list[Quantity], tokens: list[Token], text: str, colon: int
+) -> None:
+    """A fact-box label names what the figure after it counts: "**Homes
+    destroyed:** 122" counts homes (destroyed), as "122 homes were destroyed"
+    does. Only a label of one to four words right before the figure (markup
+    and spaces between), and only a count that has no noun of its own."""
+    label = [t for t in tokens if t.end <= colon]
+    if not 1 <= len(label) <= 4 or not all(t.text.isalpha() for t in label):
+        return
+    if text[: label[0].start].strip(" \t*_>#-+•"):
+        return  # the label must open the sentence
+    after = [q for q in quantities if q.phrase_start > colon]
+    if not after:
+        return
+    q = min(after, key=lambda q: q.phrase_start)
+    if (
+        q.dimension != "count"
+        or q.head
+        or text[colon + 1 : q.phrase_start].strip(" \t*_")
+    ):
+        return
+    nouns = [t for t in label if t.low not in STOPWORDS and not t.low.endswith("ed")]
+    if not nouns:
+        return
+    q.head = _head(nouns[0].low)
+    verbs = [t for t in label if t.low.endswith("ed") and len(t.low) > 4]
+    if verbs and not q.verb:
+        q.verb = stem(verbs[0].low)
 
 
 def _inherit_heads(quantities: list[Quantity], tokens: list[Token]) -> None:
