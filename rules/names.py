@@ -49,6 +49,7 @@ from newslint.text.names import (
     common_words,
     is_title,
     mentions,
+    one_slip,
 )
 
 
@@ -380,15 +381,7 @@ def _name_word(word: str) -> bool:
 def _swapped(a: str, b: str) -> bool:
     """Two letters swapped across one other: Siregar/Sirager (the ratio of a
     short word falls below the threshold, but it is one slip of the hand)."""
-    if len(a) != len(b) or len(a) < 5:
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return (
-        len(diff) == 2
-        and diff[1] - diff[0] == 2
-        and a[diff[0]] == b[diff[1]]
-        and a[diff[1]] == b[diff[0]]
-    )
+    return len(a) >= 5 and one_slip(a, b, swap_gap=2, replaced=False)
 
 
 def _short_slip(a: str, b: str) -> bool:
@@ -396,17 +389,7 @@ def _short_slip(a: str, b: str) -> bool:
     after its first letter (Kurz/Kirz, Sova/Svoa, Rono/Rnoo): one slip of the
     hand whose ratio (75) falls below the threshold. Two common spellings
     (Lena/Lina) are still kept apart by ``look_alike``'s attested test."""
-    if len(a) != 4 or len(b) != 4 or a[0] != b[0]:
-        return False
-    diff = [i for i in range(1, 4) if a[i] != b[i]]
-    if len(diff) == 1:
-        return True
-    return (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and a[diff[0]] == b[diff[1]]
-        and a[diff[1]] == b[diff[0]]
-    )
+    return len(a) == 4 == len(b) and a[0] == b[0] and one_slip(a, b)
 
 
 def look_alike(

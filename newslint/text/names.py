@@ -533,3 +533,21 @@ def _ordinary_word(word: str, lower_words: set[str], capital_inside: set[str]) -
     if word in capital_inside:
         return False
     return low.replace("’", "'") in common_words()
+
+
+def one_slip(a: str, b: str, *, swap_gap: int = 1, replaced: bool = True) -> bool:
+    """Whether two words of one length differ by one slip of the hand: one
+    letter replaced (when ``replaced``), or two letters ``swap_gap`` apart
+    swapped (1: neighbours, Rono/Rnoo; 2: across one, Siregar/Sirager).
+    Shared by the name rules and the speaker matching of quotations."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) == 1:
+        return replaced
+    return (
+        len(diff) == 2
+        and diff[1] - diff[0] == swap_gap
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )

@@ -34,6 +34,7 @@ from typing import Any
 
 from newslint.document import Document
 from newslint.patterns import lazy
+from newslint.text.names import one_slip
 
 # -- quotation marks ---------------------------------------------------------------
 
@@ -754,15 +755,7 @@ def _one_slip(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        if len(diff) == 1:
-            return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
-        )
+        return one_slip(a, b)
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(1, len(long_) - 1))
 
