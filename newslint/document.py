@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from newslint import markup
 from newslint.hashing import blake2b
@@ -29,10 +28,11 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 _BLANK_LINES = lazy(r"\n(?:[ \t]*\r?\n)+")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A paragraph or sentence: offsets into ``Document.text`` and the *prose*
-    (masked) characters of that span, outer whitespace trimmed."""
+    (masked) characters of that span, outer whitespace trimmed. Immutable
+    (a NamedTuple, which unlike a dataclass costs nothing to create at
+    start-up)."""
 
     start: int
     end: int

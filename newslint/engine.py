@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint import suppression
 from newslint.config import Config
@@ -77,8 +77,9 @@ def _cached_result(
     return result
 
 
-@dataclass
-class RunResult:
+class RunResult(NamedTuple):
+    """What a run reports (a NamedTuple: no dataclass to build at start-up)."""
+
     findings: list[Finding]
     files: int
     targets: int

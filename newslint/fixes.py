@@ -346,7 +346,7 @@ def workflow(
         outcome = known.filter(
             result.findings, result.stories, read_text, targets=targets
         )
-        result = dataclasses.replace(result, findings=outcome.kept)
+        result = result._replace(findings=outcome.kept)
         stale = outcome.stale
         if prune:
             pruned = known.pruned(outcome)
