@@ -16,12 +16,12 @@ here works on ``Document.prose`` so offsets are file offsets.
 from __future__ import annotations
 
 import functools
+import re
+from types import SimpleNamespace
 from typing import Any, NamedTuple
 
-import regex
-
 from newslint.document import Document
-from newslint.patterns import lazy_regex
+from newslint.patterns import lazy, lazy_regex
 from newslint.text.function_words import FUNCTION_WORDS as _SHARED
 
 #: Lowercase particles that may stand between the capitalised parts of a name.
@@ -211,18 +211,20 @@ _WORD = lazy_regex(
     [\p{L}\p{M}]+
     (?:[-'’][\p{L}\p{M}]+)*
     """,
-    regex.X,
+    re.X,
 )
 _CAPITALISED = lazy_regex(
     r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|d|l)[-'’])?\p{Lu}"
 )
-_POSSESSIVE = lazy_regex(r"[’']s$|(?<=s)[’']$")
+# No Unicode property or class escape in these three: ``re`` reads them as
+# ``regex`` does, on any text.
+_POSSESSIVE = lazy(r"[’']s$|(?<=s)[’']$")
 #: What may stand between two words of one name: blanks with at most one line
 #: break, or a period after an initial or a title abbreviation.
-_GAP = lazy_regex(r"[ \t\u00a0]*(?:\r?\n[ \t]*)?")
+_GAP = lazy(r"[ \t\u00a0]*(?:\r?\n[ \t]*)?")
 #: Dotted abbreviations (U.S., U.N.) and contractions (We've, Don't).
 _DOTTED = lazy_regex(r"(?<![\p{L}.])(?:\p{L}\.){2,}")
-_CONTRACTION = lazy_regex(r"[’'](?:ve|ll|re|d|m|t)$|n[’']t$", regex.I)
+_CONTRACTION = lazy(r"[’'](?:ve|ll|re|d|m|t)$|n[’']t$", re.I)
 #: Calendar words: capitalised but never part of a person's or place's name.
 CALENDAR = frozenset(
     [
@@ -261,6 +263,30 @@ CALENDAR = frozenset(
 )
 #: Leading decoration at a sentence start: quotes, brackets, Markdown markers.
 _LEAD = lazy_regex(r"[\s\"'“‘«(\[*_#>\-–—•]*")
+_COLON_CAPITAL = lazy_regex(r"(?:[:;]\s+|[“\"]\s*)(?=\p{Lu})")
+
+#: The patterns that need Unicode properties, and their exact equivalents for
+#: ASCII-only text in ``re`` (there \p{L} is [A-Za-z], \p{Lu} [A-Z], \p{M}
+#: nothing and \s [ \t\n\v\f\r]): a plain article never imports ``regex``.
+_UNICODE = SimpleNamespace(
+    word=_WORD,
+    capitalised=_CAPITALISED,
+    dotted=_DOTTED,
+    lead=_LEAD,
+    colon_capital=_COLON_CAPITAL,
+)
+_PARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|d|l)"
+_ASCII = SimpleNamespace(
+    word=lazy(rf"(?:{_PARTICLE}[-'’](?=[A-Z]))?[A-Za-z]+(?:[-'’][A-Za-z]+)*"),
+    capitalised=lazy(rf"(?:{_PARTICLE}[-'’])?[A-Z]"),
+    dotted=lazy(r"(?<![A-Za-z.])(?:[A-Za-z]\.){2,}"),
+    lead=lazy(r"[ \t\n\v\f\r\"'“‘«(\[*_#>\-–—•]*"),
+    colon_capital=lazy(r"(?:[:;][ \t\n\v\f\r]+|[“\"][ \t\n\v\f\r]*)(?=[A-Z])"),
+)
+
+
+def _patterns(prose: str) -> SimpleNamespace:
+    return _ASCII if prose.isascii() else _UNICODE
 
 
 class Mention(NamedTuple):
@@ -326,8 +352,9 @@ def is_title(word: str) -> bool:
 def extract_mentions(doc: Document) -> list[Mention]:
     """Every proper-name mention of the document, in text order."""
     prose = doc.prose
+    pat = _patterns(prose)
     # One regex pass; each word once as (text, start, end).
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(prose)]
+    words = [(m.group(), m.start(), m.end()) for m in pat.word.finditer(prose)]
     lower_words = set()
     capitals = []
     for item in words:
@@ -337,20 +364,20 @@ def extract_mentions(doc: Document) -> list[Mention]:
         else:
             if word[0].islower():
                 lower_words.add(word.lower())
-            if _glued(word) and _CAPITALISED.match(word):
+            if _glued(word) and pat.capitalised.match(word):
                 capitals.append(item)
     # Words written capitalised somewhere other than at a sentence start.
-    sentence_starts = _sentence_starts(doc)
-    headline = _headline_spans(doc)
+    sentence_starts = _sentence_starts(doc, pat)
+    headline = _headline_spans(doc, pat)
     capital_inside = {
         word
         for word, start, _ in capitals
         if start not in sentence_starts
-        and _CAPITALISED.match(word)
+        and pat.capitalised.match(word)
         and not _in_spans(start, headline)
     }
     dotted_chars = {
-        i for m in _DOTTED.finditer(prose) for i in range(m.start(), m.end())
+        i for m in pat.dotted.finditer(prose) for i in range(m.start(), m.end())
     }
     out: list[Mention] = []
     run: list[_Tok] = []
@@ -372,7 +399,7 @@ def extract_mentions(doc: Document) -> list[Mention]:
                     continue
             flush()
             continue
-        capital = bool(_CAPITALISED.match(word))
+        capital = bool(pat.capitalised.match(word))
         if capital and word.isupper() and len(word) > 1:
             flush()  # acronyms (NATO, SCO) are not name parts
             continue
@@ -425,24 +452,24 @@ def mention_facts(doc: Document) -> list[dict[str, Any]]:
     return [m.facts(doc) for m in extract_mentions(doc)]
 
 
-def _sentence_starts(doc: Document) -> set[int]:
+def _sentence_starts(doc: Document, pat: SimpleNamespace) -> set[int]:
     """Offsets of the first word of each sentence and of each line."""
     prose = doc.prose
     starts: set[int] = set()
     for sentence in doc.sentences:
-        lead = _LEAD.match(prose, sentence.start)
+        lead = pat.lead.match(prose, sentence.start)
         starts.add(lead.end() if lead else sentence.start)
     for line_start in doc.line_starts:
-        lead = _LEAD.match(prose, line_start)
+        lead = pat.lead.match(prose, line_start)
         if lead:
             starts.add(lead.end())
     # After a colon or an opening quote mid-sentence, a capital is expected too.
-    for match in regex.finditer(r"(?:[:;]\s+|[“\"]\s*)(?=\p{Lu})", prose):
+    for match in pat.colon_capital.finditer(prose):
         starts.add(match.end())
     return starts
 
 
-def _headline_spans(doc: Document) -> list[tuple[int, int]]:
+def _headline_spans(doc: Document, pat: SimpleNamespace) -> list[tuple[int, int]]:
     """Lines written in Title Case (headlines), where capitals say little."""
     out = []
     for line_no in range(1, len(doc.line_starts) + 1):
@@ -450,7 +477,7 @@ def _headline_spans(doc: Document) -> list[tuple[int, int]]:
         text = doc.prose[start : start + len(doc.line_text(line_no))]
         if text.rstrip().endswith((".", "?", "!", ":", "”", '"')):
             continue
-        long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
+        long_words = [w for w in pat.word.findall(text) if len(w) >= 4]
         if len(long_words) < 3:
             continue
         caps = sum(1 for w in long_words if w[:1].isupper())

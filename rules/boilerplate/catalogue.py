@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import regex
-
 from newslint import (
     Document,
     DocumentRule,
@@ -195,7 +193,7 @@ def entry_pieces(entry: str) -> tuple[str, ...] | None:
 _WORD_AT = lazy_regex(r"[^\W\d_]+")
 _ASCII_WORD_AT = lazy(r"[A-Za-z]+")
 _SEP_AT = lazy_regex(_SEP)
-_ATTRIBUTION = lazy_regex(r"\b(?:said|says|told|added|according)\b", regex.IGNORECASE)
+_ATTRIBUTION = lazy_regex(r"\b(?:said|says|told|added|according)\b", re.IGNORECASE)
 _BAR = lazy_regex(r"\s[|•·]\s")
 
 
@@ -206,9 +204,7 @@ def entry_pattern(entry: str) -> tuple[str, bool]:
     if head:
         return f"(?:{entry[head[0] :]})", True
     parts = (
-        regex.split(r"(……|…|\.\.\.)", entry)
-        if "…" in entry or "..." in entry
-        else [entry]
+        re.split(r"(……|…|\.\.\.)", entry) if "…" in entry or "..." in entry else [entry]
     )
     if len(parts) == 1:
         return f"(?:{_literal(entry)})", False
@@ -306,6 +302,8 @@ class Catalogue:
     def _group(self, key: str) -> tuple[Any, Any, Any]:
         group = self._compiled.get(key)
         if group is None:
+            import regex  # here, not at import: a plain article compiles no group
+
             fixed, tailed, regexes = self._split(self._entries.get(key, ()))
             # Longest first, so "Read more stories" wins over "Read more".
             fixed.sort(key=len, reverse=True)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import regex
 from newslint.rules.boilerplate.catalogue import (
     _key,
     _preview,
@@ -47,6 +46,8 @@ _CREDIT_LABEL = (
 
 @functools.lru_cache(maxsize=16)
 def compile_credits(names: tuple[str, ...]) -> dict[str, Any]:
+    import regex  # here, not at import: most articles carry no credit
+
     names_sorted = sorted(set(names), key=len, reverse=True)
     ag = "(?:" + "|".join(regex.escape(n) for n in names_sorted) + ")"
     bare_forms = sorted(

@@ -33,11 +33,11 @@ pattern is compiled on first use.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import Any, NamedTuple
 
-import regex
 from newslint.rules.boilerplate.catalogue import (
     _MAX_LEFTOVER_CHARS,
     ALL,
@@ -169,7 +169,7 @@ _ATTRIBUTION = (
 @functools.cache
 def _re() -> SimpleNamespace:
     """Every pattern of the module; each compiles on its first use."""
-    i = regex.IGNORECASE
+    i = re.IGNORECASE
     months = "|".join(_MONTHS.split())
     date = rf"(?:(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}})"
     return SimpleNamespace(
@@ -244,7 +244,7 @@ def _re() -> SimpleNamespace:
         contact=lazy_regex(
             r"\b(?:reach|contact|e-?mail|follow|message|write\s+to)\s+(?:her|him|them|me)\b"
             r"|(?<![\w.])@[\w.]{2,}|\bmailto\b",
-            regex.IGNORECASE,
+            re.IGNORECASE,
         ),
         data=lazy_regex(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]"),
         new_tab=lazy_regex(
@@ -747,6 +747,8 @@ def _is_author(
         and surname.upper() in lines[index - 1].core
     ):
         return True
+    import regex  # here, not at import (start-up)
+
     by = regex.compile(
         rf"^by\b[^\n]{{0,80}}\b{regex.escape(surname)}\b", regex.IGNORECASE
     )

@@ -4,11 +4,11 @@ ad markers, promos, media labels, metadata tags, copyright lines)."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import regex
 from newslint.rules.boilerplate.catalogue import (
     _MAX_LEFTOVER_CHARS,
     Line,
@@ -300,7 +300,7 @@ class MediaLabel(_CatalogueRule):
             if not match or len(match.group("title").split()) > 15:
                 continue
             before = text[: match.start()]
-            if not regex.search(r"[.!?”\"’]", before):
+            if not re.search(r"[.!?”\"’]", before):
                 continue  # a title line, not a paragraph with a label glued on
             start = line.core_start + match.start()
             end = line.core_start + len(text.rstrip())
@@ -320,7 +320,7 @@ _GLUED_DATE = lazy_regex(
     r"(?:(?:date|dated|published|posted|updated|timestamp)\s*:?\s*)?"
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"(?=\s+\p{Lu}[\p{Lu}.'’-]{2,}\b)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 
 

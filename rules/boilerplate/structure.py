@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
 from newslint.rules.boilerplate.catalogue import (
     ALL,
     Line,
@@ -172,7 +172,7 @@ def _fact_box(lines: list[Line]) -> set[int]:
 _SIGN_OFF = lazy_regex(
     r"^(?:(?:posted\s+|written\s+|filed\s+)?by\s|[-–—(*_\[]|reporting\b|editing\b|writing\b|additional\s+reporting|compiled\b"
     r"|with\s+reporting|contact\b|correction\b|clarification\b|editor['’]s\s+note)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 
 
