@@ -353,19 +353,33 @@ def extract_mentions(doc: Document) -> list[Mention]:
     """Every proper-name mention of the document, in text order."""
     prose = doc.prose
     pat = _patterns(prose)
-    # One regex pass; each word once as (text, start, end).
-    words = [(m.group(), m.start(), m.end()) for m in pat.word.finditer(prose)]
+    # One regex pass. Only capitalised words, glued words ("al-Assad") and
+    # particles can be part of a name: they are the candidates the run
+    # below visits, as (text, start, end). Any other word between two
+    # candidates breaks their run anyway (``_joined`` sees it in the gap).
     lower_words = set()
     capitals = []
-    for item in words:
-        word = item[0]
-        if word[0].isupper():
+    candidates = []
+    for m in pat.word.finditer(prose):
+        word = m.group()
+        first = word[0]
+        if first.isupper():
+            item = (word, m.start(), m.end())
             capitals.append(item)
+            candidates.append(item)
+            continue
+        if first.islower():
+            low = word.lower()
+            lower_words.add(low)
         else:
-            if word[0].islower():
-                lower_words.add(word.lower())
-            if _glued(word) and pat.capitalised.match(word):
+            low = None
+        if "-" in word or "'" in word or "’" in word:  # _glued
+            item = (word, m.start(), m.end())
+            candidates.append(item)
+            if pat.capitalised.match(word):
                 capitals.append(item)
+        elif (low if low is not None else word.lower()) in PARTICLES:
+            candidates.append((word, m.start(), m.end()))
     # Words written capitalised somewhere other than at a sentence start.
     sentence_starts = _sentence_starts(doc, pat)
     headline = _headline_spans(doc, pat)
@@ -389,7 +403,7 @@ def extract_mentions(doc: Document) -> list[Mention]:
                 out.append(mention)
             run.clear()
 
-    for word, start, end in words:
+    for word, start, end in candidates:
         if not word[0].isupper() and not _glued(word):
             # A lowercase word: a particle inside a name, or the end of one.
             if run and word.lower() in PARTICLES:
