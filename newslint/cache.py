@@ -301,8 +301,7 @@ class FactCache:
                 }
             else:
                 rows, marked = [], set()
-                for chunk in _chunks(sorted(wanted), 900):
-                    marks = ",".join("?" * len(chunk))
+                for chunk, marks in _in_chunks(sorted(wanted)):
                     rows += db.execute(
                         f"SELECT {columns} FROM entries WHERE key = ?"
                         f" AND hash IN ({marks})",
@@ -361,8 +360,7 @@ class FactCache:
                 ).fetchall()
             else:
                 rows = []
-                for chunk in _chunks(sorted(signed), 900):
-                    marks = ",".join("?" * len(chunk))
+                for chunk, marks in _in_chunks(sorted(signed)):
                     rows += db.execute(
                         f"SELECT hash, signature FROM entries WHERE key = ?"
                         f" AND hash IN ({marks})",
@@ -420,8 +418,7 @@ class FactCache:
                 if digest in wanted
             )
             return out
-        for chunk in _chunks(hashes, 900):
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(hashes):
             out.update(
                 digest
                 for (digest,) in db.execute(
@@ -445,8 +442,7 @@ class FactCache:
         out: dict[str, dict[str, Any]] = {}
         try:
             key_marks = ",".join("?" * len(by_key))
-            for chunk in _chunks(wanted, 900):
-                marks = ",".join("?" * len(chunk))
+            for chunk, marks in _in_chunks(wanted):
                 rows = db.execute(
                     f"SELECT hash, key, data FROM facts WHERE key IN ({key_marks})"
                     f" AND hash IN ({marks})",
@@ -497,8 +493,7 @@ class FactCache:
                 ).fetchone()
                 if rows != total:
                     return None
-                for chunk in _chunks(items, 900):
-                    marks = ",".join("?" * len(chunk))
+                for chunk, marks in _in_chunks(items):
                     for item, digest in db.execute(
                         f"SELECT item, hash FROM counted WHERE key = ?"
                         f" AND item IN ({marks})",
@@ -787,9 +782,12 @@ def _key_path(path: str) -> str:
     return os.path.abspath(path)
 
 
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+def _in_chunks(items: list[str], size: int = 900) -> Iterable[tuple[list[str], str]]:
+    """``items`` in chunks that stay under SQLite's limit of bound variables,
+    each with its ``?,?,…`` placeholders for an ``IN (…)`` clause."""
     for start in range(0, len(items), size):
-        yield items[start : start + size]
+        chunk = items[start : start + size]
+        yield chunk, ",".join("?" * len(chunk))
 
 
 def _mark_directory(directory: Path) -> None:
