@@ -283,10 +283,15 @@ class Catalogue:
                 self._entries[key].append(entry)
         self._everywhere = bool(self._everywhere_entries)
         self._compiled: dict[str, tuple[Any, Any, Any]] = {}
-        #: Key -> the literal pieces of each of its entries (``_may_start``).
+        #: Key -> the literal pieces of each of its entries (``_group_for``).
         self._tests: dict[str, tuple[tuple[str, ...] | None, ...]] = {}
+        #: (key, entry numbers) -> a group of only those entries, and how many
+        #: such groups each key compiled.
+        self._partial: dict[tuple[str, tuple[int, ...]], tuple[Any, Any, Any]] = {}
+        self._partials: dict[str, int] = defaultdict(int)
 
-    def _split(self, entries: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
+    @staticmethod
+    def _split(entries: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
         """(fixed, tailed, regex) patterns of ``entries``."""
         fixed: list[str] = []
         tailed: list[str] = []
@@ -300,49 +305,78 @@ class Catalogue:
         return fixed, tailed, regexes
 
     def _group(self, key: str) -> tuple[Any, Any, Any]:
+        """Every entry of ``key`` compiled as one group (kept for later lines)."""
         group = self._compiled.get(key)
         if group is None:
-            import regex  # here, not at import: a plain article compiles no group
-
-            fixed, tailed, regexes = self._split(self._entries.get(key, ()))
-            # Longest first, so "Read more stories" wins over "Read more".
-            fixed.sort(key=len, reverse=True)
-            regexes += [entry_pattern(e)[0] for e in self._everywhere_entries]
-            flags = regex.IGNORECASE | regex.V0
-
-            def alternation(parts: Any, end: str = "") -> Any:
-                return (
-                    regex.compile("(?:" + "|".join(parts) + ")" + end, flags)
-                    if parts
-                    else None
-                )
-
-            group = (
-                alternation(fixed),
-                alternation(tailed, "[.!]?"),
-                alternation(regexes, "[.!]?"),
+            group = self._compiled[key] = self._build(
+                self._entries.get(key, ()), self._everywhere_entries
             )
-            self._compiled[key] = group
         return group
 
-    def _may_start(self, key: str, line: str) -> bool:
-        """Whether an entry of ``key`` may match in ``line``: the line holds
-        all of the entry's literal pieces (``entry_pieces``)."""
+    @staticmethod
+    def _build(
+        entries: Iterable[str], everywhere: Iterable[str]
+    ) -> tuple[Any, Any, Any]:
+        """(fixed, tailed, regex) alternations of ``entries``, with the
+        entries that may start anywhere among the regexes."""
+        import regex  # here, not at import: a plain article compiles no group
+
+        fixed, tailed, regexes = Catalogue._split(entries)
+        # Longest first, so "Read more stories" wins over "Read more".
+        fixed.sort(key=len, reverse=True)
+        regexes += [entry_pattern(e)[0] for e in everywhere]
+        flags = regex.IGNORECASE | regex.V0
+
+        def alternation(parts: Any, end: str = "") -> Any:
+            return (
+                regex.compile("(?:" + "|".join(parts) + ")" + end, flags)
+                if parts
+                else None
+            )
+
+        return (
+            alternation(fixed),
+            alternation(tailed, "[.!]?"),
+            alternation(regexes, "[.!]?"),
+        )
+
+    #: Groups of a few entries a key compiles before it compiles all of them.
+    PARTIAL_GROUPS = 3
+
+    def _group_for(self, key: str, line: str) -> tuple[Any, Any, Any] | None:
+        """The group to try on ``line``: the key's whole group once compiled;
+        before that only the entries whose literal pieces ``line`` holds
+        (``entry_pieces``), None when there are none. Leaving out entries that
+        cannot match anywhere in the line changes no match of an alternation,
+        and "More than 40,000 people ..." compiles one entry, not fifteen."""
+        group = self._compiled.get(key)
+        if group is not None:
+            return group
+        own = self._entries.get(key, ())
         tests = self._tests.get(key)
         if tests is None:
-            entries = (*self._entries.get(key, ()), *self._everywhere_entries)
+            entries = (*own, *self._everywhere_entries)
             tests = self._tests[key] = tuple(entry_pieces(e) for e in entries)
-        if None in tests:
-            return True  # an entry without a test
         # "İ" folds to "i̇" and matches "i" under IGNORECASE
         low = line.casefold().replace("\u0307", "")
-        for pieces in tests:
-            for piece in pieces:  # type: ignore[union-attr]
-                if piece not in low:
-                    break
-            else:
-                return True
-        return False
+        chosen = tuple(
+            i
+            for i, pieces in enumerate(tests)
+            if pieces is None or all(piece in low for piece in pieces)
+        )
+        if not chosen:
+            return None
+        if len(chosen) == len(tests) or self._partials[key] >= self.PARTIAL_GROUPS:
+            return self._group(key)
+        group = self._partial.get((key, chosen))
+        if group is None:
+            self._partials[key] += 1
+            n = len(own)
+            group = self._partial[(key, chosen)] = self._build(
+                [own[i] for i in chosen if i < n],
+                [self._everywhere_entries[i - n] for i in chosen if i >= n],
+            )
+        return group
 
     def fullmatch(self, line: str, first_key: str | None = None) -> bool:
         if self._chain(line, first_key):
@@ -359,9 +393,10 @@ class Catalogue:
             key = first_key if pos == 0 and first_key is not None else key_at(line, pos)
             if key not in self._entries and not self._everywhere:
                 return False
-            if key not in self._compiled and not self._may_start(key, line):
+            group = self._group_for(key, line)
+            if group is None:
                 return False  # no entry of the key can match: nothing to compile
-            fixed, tailed, regexes = self._group(key)
+            fixed, tailed, regexes = group
             if regexes is not None and regexes.fullmatch(line, pos):
                 return True
             # "Follow us on Twitter for updates, police said." is a sentence:

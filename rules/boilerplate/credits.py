@@ -93,6 +93,43 @@ def compile_credits(names: tuple[str, ...]) -> dict[str, Any]:
 
 
 _PROSE_END = frozenset('.!?”"’:;,…—–-')
+#: Every credit pattern holds a slash or one of these words (case-folded),
+#: unless the line ends in an agency name: the test that spares the compile.
+_CREDIT_WORDS = (
+    "/",
+    "pic",
+    "photo",
+    "image",
+    "illustration",
+    "credit",
+    "foto",
+    "video",
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _folded_endings(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_fold(n) for n in names)
+
+
+def _fold(text: str) -> str:
+    # "İ" folds to "i̇" and matches "i" under IGNORECASE
+    return text.casefold().replace("\u0307", "")
+
+
+def may_hold_credit(text: str, names: tuple[str, ...]) -> bool:
+    """Whether any credit pattern of ``compile_credits(names)`` can match in
+    ``text``: it holds a slash or a label word, or ends in an agency name
+    (before an optional ")"). A wrapped prose line fails this, so an article
+    without credits never compiles the patterns."""
+    folded = _fold(text)
+    if any(word in folded for word in _CREDIT_WORDS):
+        return True
+    if folded.endswith(")"):
+        folded = folded[:-1]
+    return folded.endswith(_folded_endings(names))
+
+
 _CREDIT_TOKEN = lazy_regex(r"[\p{Lu}][\p{L}\p{N}'’&.-]*(?:/[\p{L}\p{N}'’&. -]+)*$")
 
 
@@ -164,6 +201,8 @@ class PhotoCredit(DocumentRule):
             text = prose[line.core_start : line.end].rstrip(" \t*_")
             if not text or text[-1] in _PROSE_END:
                 continue  # a credit ends in a name, never in sentence punctuation
+            if not may_hold_credit(text, names):
+                continue
             if media is None:
                 media = catalogue_hits(doc).core["media"]
             if (
