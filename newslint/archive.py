@@ -27,7 +27,6 @@ here imports it at module level.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import os
 import threading
@@ -309,7 +308,7 @@ def _first(pair: tuple[Any, ...]) -> Any:
 def _light(pair: tuple[int, DocResult]) -> tuple[int, DocResult]:
     """What the client needs of a result: everything but the facts."""
     index, result = pair
-    return index, dataclasses.replace(result, facts={})
+    return index, result.without_facts()
 
 
 def _tag(

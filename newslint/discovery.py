@@ -12,26 +12,58 @@ import gc
 import glob
 import os
 import stat as stat_module
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newslint.config import Config
 from newslint.errors import InputError
+from newslint.records import FrozenRecord
 
 STDIN = "-"
 
 
-@dataclass(frozen=True, order=True)
-class Source:
-    """One article to read: its display path and whether it is reported on."""
+_set = object.__setattr__
 
+
+class Source(FrozenRecord):
+    """One article to read: its display path and whether it is reported on.
+
+    Sources compare and sort by (path, is_target, stdin); ``stat`` is carried
+    along but takes no part (a record, not a dataclass: see newslint.records).
+    """
+
+    __slots__ = ("path", "is_target", "stdin", "stat")  # noqa: RUF023 (field order)
     path: str
-    is_target: bool = True
+    is_target: bool
     #: Set only for standard input (the text is not on disk).
-    stdin: bytes | None = None
+    stdin: bytes | None
     #: The file's stat when discovery took one (the fact cache reuses it).
-    stat: os.stat_result | None = field(default=None, compare=False, repr=False)
+    stat: os.stat_result | None
+
+    def __init__(
+        self,
+        path: str,
+        is_target: bool = True,
+        stdin: bytes | None = None,
+        stat: os.stat_result | None = None,
+    ) -> None:
+        _set(self, "path", path)
+        _set(self, "is_target", is_target)
+        _set(self, "stdin", stdin)
+        _set(self, "stat", stat)
+
+    def _compared(self) -> tuple[Any, ...]:
+        return (self.path, self.is_target, self.stdin)
+
+    def __lt__(self, other: Source) -> bool:
+        return self._compared() < other._compared()
+
+    def __repr__(self) -> str:
+        return f"Source(path={self.path!r}, is_target={self.is_target!r}, stdin={self.stdin!r})"
+
+    def with_text(self, data: bytes) -> Source:
+        """This source with ``data`` as its text (a fixed standard input)."""
+        return Source(self.path, self.is_target, data, self.stat)
 
 
 def _display(path: str) -> str:

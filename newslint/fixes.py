@@ -15,7 +15,6 @@ Files that are not valid UTF-8 are left alone.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import difflib
 import os
 import sys
@@ -191,8 +190,7 @@ def fix_passes(
         if not changed:
             break
         sources = [
-            dataclasses.replace(s, stdin=fixed[s.path]) if s.path in fixed else s
-            for s in sources
+            s.with_text(fixed[s.path]) if s.path in fixed else s for s in sources
         ]
         result = linter.run(sources, jobs)
     return FixRun(original, fixed, applied, result, not_utf8)

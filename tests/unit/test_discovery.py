@@ -137,3 +137,19 @@ def test_cli_gitignore_and_exclude(cli, tree):
     )
     result = cli(".", "--select", "NT101", "--quiet", cwd=root)
     assert [line.split(":")[0] for line in result.lines] == [str(Path("kept/a.md"))]
+
+
+def test_sources_sort_and_compare_without_their_stat(tmp_path):
+    import os
+    import pickle
+
+    from newslint.discovery import Source
+
+    stat = os.stat(tmp_path)
+    a, b = Source("b.md", stat=stat), Source("a.md")
+    assert sorted([a, b]) == [b, a]
+    assert Source("b.md") == a and hash(Source("b.md")) == hash(a)
+    assert Source("b.md", is_target=False) != a
+    copy = pickle.loads(pickle.dumps(a))
+    assert copy == a and copy.stat == stat
+    assert a.with_text(b"x") == Source("b.md", True, b"x")

@@ -72,3 +72,11 @@ def test_sort_key_orders_path_line_column_code():
 
 def test_severity_values():
     assert [s.value for s in Severity] == ["error", "warning", "info"]
+
+
+def test_records_compare_by_class_and_fields():
+    assert Fix(1, 2, "x") != Related("1", 2, 3)
+    assert Fix(1, 2, "x") != (1, 2, "x", True)
+    assert repr(Fix(1, 2, "x")) == "Fix(start=1, end=2, replacement='x', safe=True)"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del Fix(1, 2, "x").start
