@@ -147,3 +147,45 @@ def test_messages_quoting_wrapped_text_stay_on_one_line():
     assert one_line("'nearly three\nyears' vs 'two\r\n  decades'") == (
         "'nearly three years' vs 'two decades'"
     )
+
+
+class WithoutOptions(DocumentRule):
+    """A rule that takes no options.
+
+    Bad:
+        x
+
+    Good:
+        y
+    """
+
+    code = "X112"
+    name = "x.no-opts"
+
+    def check(self, doc):
+        return iter(())
+
+
+def test_a_rule_without_options_takes_none():
+    from newslint.rule import NoOptions
+
+    assert WithoutOptions.option_fields() == []
+    assert WithoutOptions.build_options({}, "cfg") == NoOptions()
+    assert WithoutOptions().options == NoOptions()
+    with pytest.raises(
+        ConfigError, match=r"unknown option 'depth' for X112 \(allowed: none\)"
+    ):
+        WithoutOptions.build_options({"depth": 2}, "cfg")
+
+
+def test_options_must_be_a_dataclass():
+    with pytest.raises(TypeError, match="Options must be a dataclass"):
+
+        class Broken(DocumentRule):
+            """Doc."""
+
+            code = "X113"
+            name = "x.broken"
+
+            class Options:
+                depth = 2
