@@ -17,16 +17,19 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_DIRECTIVE = re.compile(
+from newslint.patterns import lazy
+
+# Compiled on first use: most articles carry no directive.
+_DIRECTIVE = lazy(
     r"<!--\s*newslint:\s*(disable-next-line|disable-file|disable|enable)"
     r"((?:[\s,]+[A-Z]{1,3}[0-9]{0,3})*)\s*-->"
 )
 # Codes are upper case and stay on the noqa's line (a bare noqa at the end of a
 # line must not read the next line's first word as a code).
-_NOQA = re.compile(
+_NOQA = lazy(
     r"(?i:newslint:[ \t]*noqa)\b(?::?((?:[ \t,]+[A-Z]{1,3}[0-9]{0,3}(?!\w))*))?"
 )
-_CODES = re.compile(r"[A-Z]{1,3}[0-9]{0,3}")
+_CODES = lazy(r"[A-Z]{1,3}[0-9]{0,3}")
 ALL: tuple[str, ...] = ("",)
 
 
@@ -126,8 +129,8 @@ class Suppressions(NamedTuple):
 
 def parse(text: str) -> Suppressions:
     """Read every directive in ``text`` (cheap when the file has none)."""
-    if "newslint:" not in text:
-        return Suppressions()
+    if "newslint:" not in text and "newslint:" not in text.lower():
+        return Suppressions()  # (the second test: "NEWSLINT: noqa" counts too)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_of(offset: int) -> int:

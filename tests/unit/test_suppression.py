@@ -146,6 +146,13 @@ def test_noqa(cli, tree, name):
 
 
 @pytest.mark.parametrize("name", EXTS)
+def test_noqa_ignores_case_even_alone_in_a_file(cli, tree, name):
+    # the file holds no lower-case "newslint:" for the cheap test to see
+    assert lint(cli, tree, name, f"{BAD} NEWSLINT: NOQA\n{BAD}\n") == [2]
+    assert lint(cli, tree, name, f"{BAD} Newslint: noqa NT101\n") == []
+
+
+@pytest.mark.parametrize("name", EXTS)
 def test_noqa_with_several_codes_and_prefix(cli, tree, name):
     text = f"{BAD} newslint: noqa NB101, NT1\n{BAD} newslint: noqa NB101,NT102\n"
     assert lint(cli, tree, name, text) == [2]
