@@ -49,7 +49,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from newslint.hashing import blake2b
@@ -126,8 +125,8 @@ class FactCache:
         signature_version: str,
         rule_versions: dict[str, str],
     ) -> None:
-        self.directory = Path(directory)
-        self.path = self.directory / DB_NAME
+        self.directory = os.fspath(directory)
+        self.path = os.path.join(self.directory, DB_NAME)
         self.entry_key = _digest("entry", version, fingerprint, signature_version)
         self.fact_keys = {
             code: _digest("facts", version, fingerprint, code, rule_version)
@@ -146,7 +145,7 @@ class FactCache:
         if self._db is not None:
             return self._db
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            os.makedirs(self.directory, exist_ok=True)
             _mark_directory(self.directory)
             db = self._open_checked()
         except (OSError, sqlite3.Error) as exc:
@@ -567,9 +566,9 @@ class FactCache:
     def _housekeeping(self, db: sqlite3.Connection, now: int) -> None:
         """Mark this run's keys as used; prune stale rows once a day."""
         keys = [self.entry_key, *self.fact_keys.values(), self._combo(self.fact_keys)]
-        marker = self.directory / PRUNE_MARKER
+        marker = os.path.join(self.directory, PRUNE_MARKER)
         try:
-            due = time.time() - marker.stat().st_mtime >= PRUNE_EVERY_S
+            due = time.time() - os.stat(marker).st_mtime >= PRUNE_EVERY_S
         except OSError:
             due = True
         try:
@@ -588,7 +587,9 @@ class FactCache:
             return
         if due:
             with contextlib.suppress(OSError):
-                marker.touch()
+                with open(marker, "a"):
+                    pass
+                os.utime(marker)  # touch
             self.events.append("pruned")
 
     def _prune(self, db: sqlite3.Connection, now: int) -> None:
@@ -790,28 +791,28 @@ def _in_chunks(items: list[str], size: int = 900) -> Iterable[tuple[list[str], s
         yield chunk, ",".join("?" * len(chunk))
 
 
-def _mark_directory(directory: Path) -> None:
+def _mark_directory(directory: str) -> None:
     """Keep the cache out of git and backups, like other tools' caches."""
-    ignore = directory / ".gitignore"
-    if not ignore.exists():
+    ignore = os.path.join(directory, ".gitignore")
+    if not os.path.exists(ignore):
         try:
-            ignore.write_text(
-                "# Created by newslint automatically.\n*\n", encoding="utf-8"
-            )
-            (directory / "CACHEDIR.TAG").write_text(
-                "Signature: 8a477f597d28d172789f06886806bc55\n"
-                "# This file is a cache directory tag created by newslint.\n",
-                encoding="utf-8",
-            )
+            with open(ignore, "w", encoding="utf-8") as handle:
+                handle.write("# Created by newslint automatically.\n*\n")
+            tag = os.path.join(directory, "CACHEDIR.TAG")
+            with open(tag, "w", encoding="utf-8") as handle:
+                handle.write(
+                    "Signature: 8a477f597d28d172789f06886806bc55\n"
+                    "# This file is a cache directory tag created by newslint.\n"
+                )
         except OSError:
             pass
 
 
-def cache_directory(config: Any) -> Path:
+def cache_directory(config: Any) -> str:
     """``cache-dir`` resolved against the config folder (cwd without a config)."""
-    path = Path(config.cache_dir).expanduser()
-    if not path.is_absolute():
-        path = Path(config.root) / path
+    path = os.path.expanduser(config.cache_dir)
+    if not os.path.isabs(path):
+        path = os.path.join(config.root, path)
     return path
 
 

@@ -9,8 +9,8 @@ are checked later, against the registry, because plugins add codes.
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint.errors import ConfigError
@@ -93,14 +93,37 @@ _OTHER_KEYS = {"cache-dir", "baseline", "house-rules"}
 ALLOWED_KEYS = _LIST_KEYS | _TABLE_KEYS | _OTHER_KEYS
 
 
-def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+def _path_text(path: str | os.PathLike[str]) -> str:
+    """``str(Path(path))`` without importing pathlib (~4 ms of every start):
+    empty and "." parts dropped, "." for nothing."""
+    text = os.fspath(path)
+    if os.name != "posix":  # pragma: no cover - other separators, drive letters
+        from pathlib import Path
+
+        return str(Path(text))
+    root = "//" if text.startswith("//") and not text.startswith("///") else ""
+    root = root or ("/" if text.startswith("/") else "")
+    parts = [part for part in text.split("/") if part and part != "."]
+    return root + "/".join(parts) or "."
+
+
+def _parent_text(path: str) -> str:
+    """``str(Path(path).parent)`` for a ``_path_text`` result."""
+    root = "//" if path.startswith("//") else "/" if path.startswith("/") else ""
+    parts = path[len(root) :].split("/")
+    if parts == [""]:
+        return path  # the root itself
+    return root + "/".join(parts[:-1]) or "."
+
+
+def find_config_file(start: str) -> tuple[str, dict[str, Any]] | None:
     """Walk up from ``start`` to the first folder holding a config file."""
-    folder = start if start.is_dir() else start.parent
-    folder = folder.resolve()
-    for candidate in (folder, *folder.parents):
+    folder = start if os.path.isdir(start) else os.path.dirname(start) or "."
+    candidate = os.path.realpath(folder)
+    while True:
         for name in CONFIG_FILES:
-            path = candidate / name
-            if not path.is_file():
+            path = os.path.join(candidate, name)
+            if not os.path.isfile(path):
                 continue
             if name == "pyproject.toml" and not _mentions_newslint(path):
                 continue  # another tool's pyproject: not parsed at all
@@ -114,26 +137,30 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
                     raise ConfigError(f"{path}: [tool.newslint] must be a table")
                 return path, table
             return path, data
-    return None
+        parent = os.path.dirname(candidate)
+        if parent == candidate:
+            return None
+        candidate = parent
 
 
-def _mentions_newslint(path: Path) -> bool:
+def _mentions_newslint(path: str) -> bool:
     """Cheap pre-check before parsing a pyproject.toml (a read error is
     left for read_toml to report)."""
     try:
-        return b"newslint" in path.read_bytes()
+        with open(path, "rb") as handle:
+            return b"newslint" in handle.read()
     except OSError:
         return True
 
 
-def read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
     # Imported here: a run without a config file never pays for the parser.
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
@@ -152,24 +179,22 @@ def load_config(
     if isolated:
         return Config()
     if config_file:
-        path = Path(config_file)
-        if not path.is_file():
+        path = _path_text(config_file)
+        if not os.path.isfile(path):
             raise ConfigError(f"{config_file}: config file not found")
         data = read_toml(path)
-        if path.name == "pyproject.toml":
+        if os.path.basename(path) == "pyproject.toml":
             data = data.get("tool", {}).get("newslint", {})
         return parse_config(data, path)
     first = next((p for p in paths if p != "-"), ".")
-    start = Path(first)
-    if not start.exists():
-        start = Path(".")
+    start = first if os.path.exists(first) else "."
     found = find_config_file(start)
     if not found:
         return Config()
     return parse_config(found[1], found[0])
 
 
-def _string_list(value: Any, path: Path | str, key: str) -> tuple[str, ...]:
+def _string_list(value: Any, path: str, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -177,7 +202,8 @@ def _string_list(value: Any, path: Path | str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def parse_config(data: dict[str, Any], path: Path) -> Config:
+def parse_config(data: dict[str, Any], path: str | os.PathLike[str]) -> Config:
+    path = _path_text(path)
     """Validate a config table (top level of newslint.toml or [tool.newslint])."""
     values: dict[str, Any] = {}
     for key, value in data.items():
@@ -234,7 +260,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: '{key}' must be a string, got {value!r}")
             values[attr] = value
-    return Config(**values, path=str(path), root=str(path.parent))
+    return Config(**values, path=path, root=_parent_text(path))
 
 
 _CODE_LIST_KEYS = {"select", "ignore", "extend-select", "extend-ignore"}
@@ -247,7 +273,7 @@ _STORIES_KEYS: dict[str, tuple[type, float, float, str]] = {
 }
 
 
-def _check_stories(table: dict[str, Any], path: Path | str) -> None:
+def _check_stories(table: dict[str, Any], path: str) -> None:
     """Validate the ``[stories]`` grouping options (newslint/corpus.py)."""
     for key, value in table.items():
         if key not in _STORIES_KEYS:
@@ -263,7 +289,7 @@ def _check_stories(table: dict[str, Any], path: Path | str) -> None:
             raise ConfigError(f"{path}: 'stories.{key}' must be {what}, got {value!r}")
 
 
-def _check_code_shape(code: str, path: Path | str, key: str) -> str:
+def _check_code_shape(code: str, path: str, key: str) -> str:
     import re
 
     if code == "ALL" or re.fullmatch(r"[A-Z]{1,3}[0-9]{0,3}", code):

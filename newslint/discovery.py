@@ -12,7 +12,6 @@ import gc
 import glob
 import os
 import stat as stat_module
-from pathlib import Path
 from typing import Any
 
 from newslint.config import Config
@@ -142,8 +141,8 @@ class _Ignorer:
         self._chains[folder] = chain
         return chain
 
-    def excluded(self, path: Path | str, is_dir: bool) -> bool:
-        if isinstance(path, str) and path.startswith("/") and _is_normal(path):
+    def excluded(self, path: str, is_dir: bool) -> bool:
+        if path.startswith("/") and _is_normal(path):
             full = path
             folder = path[: path.rindex("/")] or "/"  # os.path.dirname, cheaply
         else:
@@ -182,12 +181,13 @@ def _walk(folder: str, config: Config, ignorer: _Ignorer) -> list[str]:
         dirs[:] = sorted(
             d
             for d in dirs
-            if not d.startswith(".") and not ignorer.excluded(Path(current, d), True)
+            if not d.startswith(".")
+            and not ignorer.excluded(os.path.join(current, d), True)
         )
         for name in sorted(files):
             if name.lower().endswith(extensions):
                 full = os.path.join(current, name)
-                if not ignorer.excluded(Path(full), False):
+                if not ignorer.excluded(full, False):
                     found.append(_display(full))
     return found
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from pathlib import Path
 from types import FunctionType, MethodType, ModuleType
 from typing import Any
 
@@ -62,7 +61,7 @@ def build_plugin_manager(config: Config) -> pluggy.PluginManager:
         pm.register(importlib.import_module(name), name=name)
     _load_entry_points(pm)
     for spec in config.plugins:
-        module = _load_local_plugin(spec, Path(config.root))
+        module = _load_local_plugin(spec, config.root)
         if pm.is_registered(module):
             continue
         try:
@@ -105,9 +104,12 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
             pm.newslint_dists = dists  # type: ignore[attr-defined]
 
 
-def _load_local_plugin(spec: str, root: Path) -> ModuleType:
+def _load_local_plugin(spec: str, root_text: str) -> ModuleType:
     """Import a plugin named in config: a ``.py`` path (relative to the config
     file's folder) or a dotted module name (the config folder is searched too)."""
+    from pathlib import Path  # here: most runs load no local plugin
+
+    root = Path(root_text)
     try:
         if spec.endswith(".py") or "/" in spec or "\\" in spec:
             path = (root / spec).resolve()

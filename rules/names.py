@@ -24,13 +24,13 @@ House name list (config)::
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint import (
@@ -1087,9 +1087,10 @@ def _house_defaults(config: Any) -> dict[str, Any]:
         rel = table["known-file"]
         if not isinstance(rel, str):
             raise ConfigError(f"{where}: 'known-file' must be a path, got {rel!r}")
-        path = Path(getattr(config, "root", ".")) / rel
+        path = os.path.join(getattr(config, "root", "."), rel)
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            with open(path, encoding="utf-8") as handle:
+                lines = handle.read().splitlines()
         except OSError as exc:
             raise ConfigError(
                 f"{where}: 'known-file' {rel!r} cannot be read: {exc.strerror}"

@@ -13,10 +13,10 @@ module in ``camel_case_names.txt``.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import NamedTuple
 
 from newslint import (
@@ -30,7 +30,7 @@ from newslint import (
     lazy_regex,
 )
 
-_HERE = Path(__file__).resolve().parent
+_HERE = os.path.dirname(os.path.realpath(__file__))
 
 # -- shared helpers -------------------------------------------------------------
 
@@ -391,7 +391,8 @@ _COMMON_RIGHT = 3.0
 
 @functools.cache
 def camel_case_names() -> frozenset[str]:
-    text = (_HERE / "camel_case_names.txt").read_text(encoding="utf-8")
+    with open(os.path.join(_HERE, "camel_case_names.txt"), encoding="utf-8") as handle:
+        text = handle.read()
     return frozenset(
         line.strip()
         for line in text.splitlines()

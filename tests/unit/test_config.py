@@ -196,3 +196,41 @@ def test_config_is_picklable():
 
     config = parse_config({"rules": {"NT101": {"x": [1, 2]}}}, Path("/x/newslint.toml"))
     assert pickle.loads(pickle.dumps(config)) == config
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        ".",
+        "./",
+        "a",
+        "a/",
+        "./a",
+        "a//b",
+        "a/./b",
+        "a/../b",
+        "/",
+        "//",
+        "///",
+        "/a",
+        "//a/b",
+        "///a//b/",
+        "../x.toml",
+        "x/newslint.toml",
+        "/newslint.toml",
+    ],
+)
+def test_config_paths_read_as_pathlib_would(text):
+    from newslint.config import _parent_text, _path_text
+
+    assert _path_text(text) == str(Path(text))
+    assert _parent_text(_path_text(text)) == str(Path(text).parent)
+
+
+def test_relative_config_file_has_its_folder_as_root(tmp_path, monkeypatch):
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "newslint.toml").write_text("select = ['NT']\n")
+    monkeypatch.chdir(tmp_path)
+    config = load_config(["."], config_file="./conf//newslint.toml")
+    assert (config.path, config.root) == ("conf/newslint.toml", "conf")
