@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from newslint.finding import Finding, Fix, Related, Severity
     from newslint.hookspecs import hookimpl
     from newslint.patterns import LazyPattern, lazy, lazy_regex
-    from newslint.rule import CorpusRule, DocumentRule, Member, Story
+    from newslint.rule import CorpusRule, DocumentRule, Member, Story, rule_options
 
 _HOME = {
     "Block": "newslint.document",
@@ -32,6 +32,7 @@ _HOME = {
     "DocumentRule": "newslint.rule",
     "Member": "newslint.rule",
     "Story": "newslint.rule",
+    "rule_options": "newslint.rule",
     "LazyPattern": "newslint.patterns",
     "lazy": "newslint.patterns",
     "lazy_regex": "newslint.patterns",
@@ -54,6 +55,7 @@ __all__ = [
     "hookimpl",
     "lazy",
     "lazy_regex",
+    "rule_options",
 ]
 
 

@@ -30,7 +30,6 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from newslint import (
@@ -42,6 +41,7 @@ from newslint import (
     Severity,
     Story,
     hookimpl,
+    rule_options,
 )
 from newslint.text.names import (
     FUNCTION_WORDS,
@@ -416,7 +416,7 @@ def look_alike(
 # -- options and the house name list -----------------------------------------------
 
 
-@dataclass(frozen=True)
+@rule_options
 class NameOptions:
     #: Full names the house spells this way (the ``[names] known`` list).
     known: tuple[str, ...] = ()
@@ -1117,7 +1117,7 @@ def _with_house(cls: type, defaults: dict[str, Any]) -> type:
     if not defaults["known"] and not defaults["equivalent"]:
         return cls
 
-    @dataclass(frozen=True)
+    @rule_options
     class Options(NameOptions):
         known: tuple[str, ...] = defaults["known"]
         equivalent: tuple[tuple[str, ...], ...] = defaults["equivalent"]

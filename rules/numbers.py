@@ -23,10 +23,18 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from newslint import CorpusRule, Document, Finding, Related, Severity, Story, hookimpl
+from newslint import (
+    CorpusRule,
+    Document,
+    Finding,
+    Related,
+    Severity,
+    Story,
+    hookimpl,
+    rule_options,
+)
 
 # -- extraction -------------------------------------------------------------------
 
@@ -135,7 +143,7 @@ def _role_key(d: dict[str, Any]) -> str:
 # -- alignment -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@rule_options
 class NumberOptions:
     #: Content words two sentences must share to state the same fact.
     min_shared_words: int = 2

@@ -37,10 +37,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from newslint import CorpusRule, Document, Finding, Related, Severity, Story, hookimpl
+from newslint import (
+    CorpusRule,
+    Document,
+    Finding,
+    Related,
+    Severity,
+    Story,
+    hookimpl,
+    rule_options,
+)
 
 #: Words that do not make two quotations the same quotation on their own.
 STOPWORDS = frozenset(
@@ -63,7 +71,7 @@ def same_speaker(a: Any, b: Any) -> bool | None:
     return compare(a, b)
 
 
-@dataclass(frozen=True)
+@rule_options
 class QuoteOptions:
     #: Quotations with fewer normalised words are never compared (scare quotes).
     min_words: int = 4

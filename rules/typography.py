@@ -16,7 +16,6 @@ import functools
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from newslint import (
@@ -28,6 +27,7 @@ from newslint import (
     hookimpl,
     lazy,
     lazy_regex,
+    rule_options,
 )
 
 _HERE = os.path.dirname(os.path.realpath(__file__))
@@ -407,7 +407,7 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en", wordlist="small")
 
 
-@dataclass(frozen=True)
+@rule_options
 class GluedWordsOptions:
     #: More camel-case names to keep quiet (added to camel_case_names.txt).
     allow: tuple[str, ...] = ()
@@ -901,7 +901,7 @@ _WORD = lazy_regex(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
 _SENTENCE_BREAK = lazy_regex(r"[.!?][\"”’)]*\s+[\"“‘(]?\p{Lu}")
 
 
-@dataclass(frozen=True)
+@rule_options
 class FusedParagraphOptions:
     #: A paragraph with more words than this is reported.
     max_words: int = 350

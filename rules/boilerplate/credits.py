@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from newslint.rules.boilerplate.catalogue import (
@@ -23,11 +22,12 @@ from newslint import (
     Fix,
     Severity,
     lazy_regex,
+    rule_options,
 )
 
 
 # -- photo credits ------------------------------------------------------------------
-@dataclass(frozen=True)
+@rule_options
 class CreditOptions:
     #: More agency or photographer-pool names that close a caption as credit.
     extra_agencies: tuple[str, ...] = ()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from newslint.rules.boilerplate.catalogue import (
@@ -31,11 +30,12 @@ from newslint import (
     Finding,
     Fix,
     lazy_regex,
+    rule_options,
 )
 
 
 # -- catalogue rules --------------------------------------------------------------
-@dataclass(frozen=True)
+@rule_options
 class PhraseOptions:
     #: More catalogue entries for this kind (same syntax as the data file).
     extra_phrases: tuple[str, ...] = ()

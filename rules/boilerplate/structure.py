@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from newslint.rules.boilerplate.catalogue import (
     ALL,
@@ -25,11 +24,12 @@ from newslint import (
     Fix,
     Related,
     lazy_regex,
+    rule_options,
 )
 
 
 # -- structure ---------------------------------------------------------------------------
-@dataclass(frozen=True)
+@rule_options
 class DuplicateOptions:
     #: Paragraphs shorter than this many words are not compared.
     min_words: int = 3
@@ -123,7 +123,7 @@ class DuplicateParagraph(DocumentRule):
             )
 
 
-@dataclass(frozen=True)
+@rule_options
 class EdgeOptions:
     #: A line of at most this many words without sentence punctuation is short.
     max_words: int = 8

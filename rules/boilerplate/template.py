@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from newslint.rules.boilerplate.catalogue import (
@@ -22,11 +21,12 @@ from newslint import (
     Related,
     Story,
     lazy_regex,
+    rule_options,
 )
 
 
 # -- corpus ------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@rule_options
 class TemplateOptions:
     #: Report a line found verbatim in at least this many articles ...
     min_articles: int = 3

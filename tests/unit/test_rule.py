@@ -189,3 +189,76 @@ def test_options_must_be_a_dataclass():
 
             class Options:
                 depth = 2
+
+
+def test_rule_options_become_a_dataclass_only_when_needed():
+    import dataclasses
+
+    from newslint import rule_options
+
+    @rule_options
+    class Base:
+        depth: int = 2
+        words: tuple[str, ...] = ()
+
+    @rule_options
+    class Deeper(Base):
+        depth: int = 5
+
+    class Lazy(DocumentRule):
+        """Doc."""
+
+        code = "X114"
+        name = "x.lazy"
+        Options = Deeper
+
+        def check(self, doc):
+            return iter(())
+
+    defaults = Lazy().options
+    assert (defaults.depth, defaults.words) == (5, ())
+    assert not dataclasses.is_dataclass(Deeper) and not dataclasses.is_dataclass(Base)
+    built = Lazy.build_options({"words": ["a"]}, "cfg")
+    assert dataclasses.is_dataclass(Base) and dataclasses.is_dataclass(Deeper)
+    assert [f.name for f in Lazy.option_fields()] == ["depth", "words"]
+    assert built == Deeper(depth=5, words=("a",))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.depth = 1
+    with pytest.raises(ConfigError, match="unknown option 'size'"):
+        Lazy.build_options({"size": 1}, "cfg")
+    assert Lazy().options.depth == 5  # the same class, now a dataclass
+
+
+def test_rule_options_refuse_field_defaults():
+    from newslint import rule_options
+
+    with pytest.raises(TypeError, match="plain defaults"):
+
+        @rule_options
+        class Options:
+            table: dict[str, str] = field(default_factory=dict)
+
+
+def test_built_in_options_are_declared_lazily():
+    """The built-in rule modules build no dataclass at import."""
+    import subprocess
+    import sys
+
+    code = (
+        "import dataclasses, importlib\n"
+        "from newslint.rules import PLUGINS\n"
+        "from newslint.plugins import build_plugin_manager\n"
+        "from newslint.config import Config\n"
+        "built = []\n"
+        "real = dataclasses.dataclass\n"
+        "def spy(*a, **k):\n"
+        "    built.append(a)\n"
+        "    return real(*a, **k)\n"
+        "dataclasses.dataclass = spy\n"
+        "build_plugin_manager(Config())\n"
+        "print(len(built))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "0"
