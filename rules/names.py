@@ -362,6 +362,46 @@ def _packed_zipf(word: str) -> float | None:
     return round(math.log(freq, 10) + 9, 2)
 
 
+#: Word pairs ``may_score`` tries before rapidfuzz is simply imported.
+_BOUND_BUDGET = 2000
+#: (fuzz.ratio, process.extract) once imported.
+_RAPIDFUZZ: tuple[Any, Any] | None = None
+
+
+def _rapidfuzz() -> tuple[Any, Any]:
+    global _RAPIDFUZZ
+    if _RAPIDFUZZ is None:
+        from rapidfuzz import fuzz, process
+
+        _RAPIDFUZZ = (fuzz.ratio, process.extract)
+    return _RAPIDFUZZ
+
+
+def may_score(word: str, others: Iterable[str], score_cutoff: float) -> bool:
+    """Whether rapidfuzz's ``fuzz.ratio`` of ``word`` with any of ``others``
+    reaches ``score_cutoff``: the same ratio, 200 * LCS / (len a + len b),
+    from a bit-parallel longest common subsequence (Hyyrö 2004) in plain
+    Python. A short story whose name words pair with nothing decides this
+    without importing rapidfuzz (~18 ms of a one-article run)."""
+    size = len(word)
+    full = (1 << size) - 1
+    masks: dict[str, int] = {}
+    for index, char in enumerate(word):
+        masks[char] = masks.get(char, 0) | (1 << index)
+    for other in others:
+        total = size + len(other)
+        if not total:
+            return True
+        row = full
+        for char in other:
+            match = row & masks.get(char, 0)
+            row = ((row + match) | (row - match)) & full
+        common = size - row.bit_count()
+        if 200.0 * common / total >= score_cutoff - 1e-6:
+            return True
+    return False
+
+
 def _ratio(a: str, b: str) -> float:
     from rapidfuzz import fuzz
 
@@ -549,18 +589,28 @@ class Analysis:
         folded = [fold(w) for w in words]
         lengths = [len(f) for f in folded]
         cutoff = self.opts.min_similarity
+        # lower: two letters swapped across a third score ~60-75
+        score_cutoff = min(cutoff, 60.0)
+        # rapidfuzz costs ~18 ms to import: until a pair may score, the
+        # process decides in plain Python (then rapidfuzz for good).
+        scorer = _RAPIDFUZZ
+        budget = _BOUND_BUDGET
         for i, fa in enumerate(folded):
             stop = bisect_right(lengths, lengths[i] + 3)
             if stop <= i + 1:
                 continue
-            from rapidfuzz import fuzz, process  # only when there is a pair to score
-
-            matches = process.extract(
+            if scorer is None:
+                if stop - i - 1 <= budget and not may_score(
+                    fa, folded[i + 1 : stop], score_cutoff
+                ):
+                    budget -= stop - i - 1
+                    continue
+                scorer = _rapidfuzz()
+            matches = scorer[1](
                 fa,
                 folded[i + 1 : stop],
-                scorer=fuzz.ratio,
-                # lower: two letters swapped across a third score ~60-75
-                score_cutoff=min(cutoff, 60.0),
+                scorer=scorer[0],
+                score_cutoff=score_cutoff,
                 limit=None,
             )
             for _, _, k in matches:
