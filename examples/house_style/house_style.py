@@ -3,15 +3,18 @@
 Use it unpackaged by naming the file in config (``plugins = ["house_style/house_style.py"]``)
 or install it (``pip install ./examples/house_style``) so it registers through the
 ``newslint`` entry-point group. Not both: the two copies would register the same codes.
+
+The hook runs on every commit, so the module keeps its import cheap: stdlib
+``re`` (``regex`` costs ~20 ms to import; use it only where its Unicode
+properties are needed, and import it inside the function that compiles).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-
-import regex
 
 from newslint import Document, DocumentRule, Finding, Fix, Severity, hookimpl
 
@@ -42,11 +45,11 @@ class PreferredSpelling(DocumentRule):
         )
 
     @cached_property
-    def _pattern(self) -> regex.Pattern[str] | None:
+    def _pattern(self) -> re.Pattern[str] | None:
         words = sorted(self.options.spellings, key=len, reverse=True)
         if not words:
             return None
-        return regex.compile(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b")
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if self._pattern is None:
@@ -84,11 +87,11 @@ class BannedPhrase(DocumentRule):
         phrases: tuple[str, ...] = ("slammed", "sparked outrage")
 
     @cached_property
-    def _pattern(self) -> regex.Pattern[str] | None:
+    def _pattern(self) -> re.Pattern[str] | None:
         if not self.options.phrases:
             return None
-        alternation = "|".join(regex.escape(p) for p in self.options.phrases)
-        return regex.compile(r"\b(?:" + alternation + r")\b", regex.IGNORECASE)
+        alternation = "|".join(re.escape(p) for p in self.options.phrases)
+        return re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if self._pattern is None:
