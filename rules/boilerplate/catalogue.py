@@ -39,17 +39,27 @@ _SEP = r"[\s|•·,;/–—-]*"
 @functools.cache
 def catalogue() -> dict[str, tuple[str, ...]]:
     """Section name -> entries of ``boilerplate_phrases.txt``."""
-    sections: dict[str, list[str]] = defaultdict(list)
-    current = ""
-    text = (_HERE / "boilerplate_phrases.txt").read_text(encoding="utf-8")
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]") and " " not in line:
-            current = line[1:-1]
-            continue
-        sections[current].append(line)
+    return _sections((_HERE / "boilerplate_phrases.txt").read_text(encoding="utf-8"))
+
+
+def _sections(text: str) -> dict[str, tuple[str, ...]]:
+    """The sections of a catalogue file: stripped lines, neither blank nor
+    "#" comments, after their ``[name]`` header (before any: section "").
+    Comprehensions, not a loop with a branch per line: read at every start."""
+    lines = [ln for ln in map(str.strip, text.splitlines()) if ln and ln[0] != "#"]
+    heads = [
+        i
+        for i, ln in enumerate(lines)
+        if ln[0] == "[" and ln[-1] == "]" and " " not in ln
+    ]
+    sections: dict[str, list[str]] = {}
+    start, name = 0, ""
+    for head in (*heads, len(lines)):
+        if head > start:  # a header without entries makes no section
+            sections.setdefault(name, []).extend(lines[start:head])
+        if head < len(lines):
+            name = lines[head][1:-1]
+        start = head + 1
     return {key: tuple(value) for key, value in sections.items()}
 
 
@@ -233,6 +243,11 @@ def entry_keys(entry: str) -> tuple[str, ...]:
     return (key_at(entry.strip(), 0),)
 
 
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+#: How far ``key_at`` looks for the end of an ASCII word without a regex.
+_KEY_WINDOW = 40
+
+
 def key_at(text: str, pos: int) -> str:
     """The index key of ``text`` at ``pos``: its first word in lower case,
     "#digit" before a digit, else the character itself."""
@@ -243,7 +258,17 @@ def key_at(text: str, pos: int) -> str:
         return "#digit"
     if char.isalpha():
         # An ASCII word ended by an ASCII character (the usual case) needs no
-        # Unicode-aware pattern: for ASCII, [^\W\d_] is [A-Za-z].
+        # Unicode-aware pattern: for ASCII, [^\W\d_] is [A-Za-z]. A word that
+        # ends within a short window needs no pattern at all (str.lstrip; a
+        # one-article run then compiles none): tests/unit/test_catalogue_index.py.
+        if char < "\x80":
+            window = text[pos : pos + _KEY_WINDOW]
+            rest = window.lstrip(_ASCII_LETTERS)
+            if rest:
+                if rest[0] < "\x80":
+                    return window[: len(window) - len(rest)].lower()
+            elif pos + _KEY_WINDOW >= len(text):
+                return window.lower()
         match = _ASCII_WORD_AT.match(text, pos)
         if match is not None:
             end = match.end()
@@ -270,18 +295,18 @@ class Catalogue:
     """
 
     def __init__(self, entries: tuple[str, ...]) -> None:
-        # Only the index is built here; an entry becomes a pattern when a line
-        # first starts with one of its keys (a short article touches few).
+        # Only the index is made here, and a built-in catalogue's is shared,
+        # made once (``_builtin_tables``); an entry becomes a pattern when a
+        # line first starts with one of its keys (a short article touches few).
         self.entries = entries
-        self._entries: dict[str, list[str]] = defaultdict(list)
-        self._everywhere_entries: list[str] = []
-        for entry in entries:
-            keys = entry_keys(entry)
-            if not keys:
-                self._everywhere_entries.append(entry)
-            for key in keys:
-                self._entries[key].append(entry)
-        self._everywhere = bool(self._everywhere_entries)
+        index = _builtin_tables().indexes.get(entries)
+        if index is None:  # extra or disabled phrases: a catalogue of its own
+            index = _index(entries)
+        #: Key -> its entries (read-only: shared with ``_builtin_tables``).
+        self._entries: dict[str, list[str]] = index[0]
+        #: The entries tried on every line (read-only too).
+        self._everywhere_entries: list[str] = index[1]
+        self._everywhere = bool(index[1])
         self._compiled: dict[str, tuple[Any, Any, Any]] = {}
         #: Key -> the literal pieces of each of its entries (``_group_for``).
         self._tests: dict[str, tuple[tuple[str, ...] | None, ...]] = {}
@@ -423,6 +448,96 @@ class Catalogue:
         return False
 
 
+def _index(entries: Iterable[str]) -> tuple[dict[str, list[str]], list[str]]:
+    """(key -> entries, entries tried on every line) of ``entries``, in order.
+
+    An entry whose text up to the first space is ASCII letters (nearly all)
+    gets its key without ``entry_keys``: that word in lower case, as
+    ``key_at`` reads it (tests/unit/test_catalogue_index.py)."""
+    index: dict[str, list[str]] = {}
+    everywhere: list[str] = []
+    for entry in entries:
+        word = entry.partition(" ")[0]
+        if word.isascii() and word.isalpha():
+            key = word.lower()
+            bucket = index.get(key)
+            if bucket is None:
+                index[key] = [entry]
+            else:
+                bucket.append(entry)
+            continue
+        keys = _other_keys(entry, word)
+        if not keys:
+            everywhere.append(entry)
+        for key in keys:
+            bucket = index.get(key)
+            if bucket is None:
+                index[key] = [entry]
+            else:
+                bucket.append(entry)
+    return index, everywhere
+
+
+def _other_keys(entry: str, word: str) -> tuple[str, ...]:
+    """``entry_keys(entry)``, ``word`` being the entry up to its first space:
+    a regex entry's words; for another ASCII ``word`` ("Video:", "Don't"),
+    its leading letters in lower case, as ``key_at`` reads them when an ASCII
+    character follows; else the first character's key."""
+    head = _re_entry(entry)
+    if head:
+        return tuple(head[1].split()) if head[1] else ()
+    if word.isascii():
+        letters = len(word) - len(word.lstrip(_ASCII_LETTERS))
+        if letters:
+            return (word[:letters].lower(),)
+    return (key_at(entry.strip(), 0),)
+
+
+class _Tables(NamedTuple):
+    #: Every built-in entry, section after section (the ``ALL`` catalogue).
+    everything: tuple[str, ...]
+    #: Entries of a built-in catalogue (each section, ``ALL``) -> ``_index``.
+    indexes: dict[tuple[str, ...], tuple[dict[str, list[str]], list[str]]]
+    #: ``_section_index``.
+    names: tuple[dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]]
+
+
+@functools.cache
+def _builtin_tables() -> _Tables:
+    """The first-word index of every built-in catalogue, made once at
+    start-up: ``ALL`` (the sections one after another) is the sections'
+    indexes joined, not every entry indexed a second time, and the join
+    notes which sections have each key (``_section_index``)."""
+    sections = catalogue()
+    indexes = {}
+    joined: dict[str, list[str]] = {}
+    named: dict[str, tuple[str, ...]] = {}
+    everywhere: list[str] = []
+    anywhere_names: list[str] = []
+    for name, entries in sections.items():
+        index, anywhere = indexes[entries] = _index(entries)
+        for key, bucket in index.items():
+            have = joined.get(key)
+            if have is None:
+                joined[key] = bucket  # shared until a second section adds
+                named[key] = (name,)
+            else:
+                joined[key] = have + bucket  # a new list: never the section's
+                named[key] += (name,)
+        if anywhere:
+            everywhere += anywhere
+            anywhere_names.append(name)
+    everything = tuple(e for entries in sections.values() for e in entries)
+    indexes[everything] = (joined, everywhere)
+    # ALL has every key; it is tried on every line when any section is.
+    names = {key: (*value, ALL) for key, value in named.items()}
+    if everywhere:
+        anywhere_names.append(ALL)
+    return _Tables(
+        everything, indexes, (names, tuple(anywhere_names), (*sections, ALL))
+    )
+
+
 @functools.lru_cache(maxsize=64)
 def compile_catalogue(entries: tuple[str, ...]) -> Catalogue:
     return Catalogue(entries)
@@ -436,9 +551,7 @@ def _default_pattern(section: str) -> Any:
 @functools.cache
 def _known_pattern() -> Any:
     """Every built-in catalogue entry of every section."""
-    return compile_catalogue(
-        tuple(e for section in catalogue().values() for e in section)
-    )
+    return compile_catalogue(_builtin_tables().everything)
 
 
 def is_default(pattern: Catalogue, section: str) -> bool:
@@ -452,9 +565,13 @@ def is_default(pattern: Catalogue, section: str) -> bool:
 def section_entries(
     section: str, extra: Iterable[str] = (), disabled: Iterable[str] = ()
 ) -> tuple[str, ...]:
+    base = catalogue().get(section, ())
     off = {_key(d) for d in disabled}
-    base = [e for e in catalogue().get(section, ()) if _key(e) not in off]
-    return tuple(base) + tuple(e for e in extra if _key(e) not in off)
+    if not off:  # the usual rule: no entry to compare (nor to normalise)
+        return base + tuple(extra) if extra else base
+    return tuple(e for e in base if _key(e) not in off) + tuple(
+        e for e in extra if _key(e) not in off
+    )
 
 
 # -- lines ----------------------------------------------------------------------
@@ -684,16 +801,7 @@ def _section_index() -> tuple[
     """First-word key -> the built-in catalogues (sections and ``ALL``) that
     have entries starting with it; the catalogues to try on every line; all
     names. A line whose key no catalogue lists cannot match any of them."""
-    names = (*catalogue(), ALL)
-    index: dict[str, list[str]] = defaultdict(list)
-    everywhere: list[str] = []
-    for name in names:
-        pattern = _builtin(name)
-        for key in pattern._entries:
-            index[key].append(name)
-        if pattern._everywhere:
-            everywhere.append(name)
-    return {k: tuple(v) for k, v in index.items()}, tuple(everywhere), names
+    return _builtin_tables().names
 
 
 class CatalogueHits(NamedTuple):
