@@ -167,6 +167,15 @@ class Document:
         """``text`` with non-prose blanked to spaces: same length, same lines."""
         return markup.mask(self.text, self.masked_spans)
 
+    @cached_property
+    def plain(self) -> bool:
+        """Whether every non-ASCII character of ``prose`` is punctuation, a
+        space or a symbol (``newslint.text.plain``): then rules may use exact
+        stdlib ``re`` equivalents of their ``regex`` patterns on it."""
+        from newslint.text.plain import is_plain
+
+        return is_plain(self.prose)
+
     # -- positions --------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:

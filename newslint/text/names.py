@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 from newslint.document import Document
 from newslint.patterns import lazy, lazy_regex
 from newslint.text.function_words import FUNCTION_WORDS as _SHARED
+from newslint.text.plain import PLAIN_RANGES, SPACES, is_plain
 
 #: Lowercase particles that may stand between the capitalised parts of a name.
 PARTICLES = frozenset(
@@ -278,7 +279,7 @@ _UNICODE = SimpleNamespace(
     colon_capital=_COLON_CAPITAL,
 )
 _PARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|d|l)"
-_SPACES = r" \t\n\v\f\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACES = SPACES
 _PLAIN = SimpleNamespace(
     word=lazy(rf"(?:{_PARTICLE}[-'’](?=[A-Z]))?[A-Za-z]+(?:[-'’][A-Za-z]+)*"),
     capitalised=lazy(rf"(?:{_PARTICLE}[-'’])?[A-Z]"),
@@ -288,50 +289,12 @@ _PLAIN = SimpleNamespace(
 )
 #: Non-ASCII characters under which ``_PLAIN`` stays exact: punctuation, spaces
 #: and symbols of news copy, none a letter, mark or number for ``regex``
-#: (inclusive; tests/unit/test_names_plain.py checks). Most frequent first.
-_PLAIN_RANGES = (
-    (0x2000, 0x205F),  # spaces, dashes, curly quotes, • … ′ ″ ‹ ›
-    (0x00A0, 0x00A9),  # no-break space ¡ ¢ £ ¤ ¥ ¦ § ¨ © (not ª)
-    (0x00AB, 0x00B1),  # « ¬ soft hyphen ® ¯ ° ± (not ² ³)
-    (0x00B4, 0x00B4),  # ´ (not µ)
-    (0x00B6, 0x00B8),  # ¶ · ¸ (not ¹ º)
-    (0x00BB, 0x00BB),  # » (not ¼ ½ ¾)
-    (0x00BF, 0x00BF),  # ¿
-    (0x00D7, 0x00D7),  # ×
-    (0x00F7, 0x00F7),  # ÷
-    (0x20A0, 0x20C0),  # € ₹ ₽ ₺ and the other currency signs
-    (0x2103, 0x2103),  # ℃
-    (0x2109, 0x2109),  # ℉
-    (0x2116, 0x2116),  # №
-    (0x2122, 0x2122),  # ™
-    (0x2190, 0x22FF),  # arrows, operators: → − ≈ ≤ ≠
-    (0x25A0, 0x2775),  # shapes, symbols, dingbats: ■ ● ★ ✓ ❤ (not ❶)
-    (0x2794, 0x27EF),  # dingbats, brackets ⟦ ⟧ ⟨ ⟩ ⟪ ⟫
-    (0xFFFD, 0xFFFD),  # replacement character (undecodable bytes)
-)
-_ASCII_BYTES = bytes(range(128))
-
-
-def _plain(prose: str) -> bool:
-    """Whether every non-ASCII character of ``prose`` is in ``_PLAIN_RANGES``."""
-    # The non-ASCII characters alone, in C: the UTF-8 bytes without ASCII ones.
-    rest = (
-        prose.encode("utf-8", "surrogatepass")
-        .translate(None, _ASCII_BYTES)
-        .decode("utf-8", "surrogatepass")
-    )
-    for char in set(rest):
-        code = ord(char)
-        for low, high in _PLAIN_RANGES:
-            if low <= code <= high:
-                break
-        else:
-            return False
-    return True
+#: (shared with the rules' plain patterns: newslint.text.plain).
+_PLAIN_RANGES = PLAIN_RANGES
 
 
 def _patterns(prose: str) -> SimpleNamespace:
-    return _PLAIN if prose.isascii() or _plain(prose) else _UNICODE
+    return _PLAIN if is_plain(prose) else _UNICODE
 
 
 class Mention(NamedTuple):
