@@ -68,7 +68,15 @@ def rule_options(cls: type[_T]) -> type[_T]:
                 " use @dataclass(frozen=True) for field()"
             )
     setattr(cls, _LAZY_OPTIONS, True)
+    cls.__init__ = _lazy_init  # type: ignore[misc]
     return cls
+
+
+def _lazy_init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """``Options()`` reads the class defaults; ``Options(x=1)`` first makes
+    the class the dataclass it declares, then runs its ``__init__``."""
+    if args or kwargs:
+        options_class(type(self)).__init__(self, *args, **kwargs)
 
 
 def options_class(cls: type[_T]) -> type[_T]:
@@ -83,6 +91,8 @@ def options_class(cls: type[_T]) -> type[_T]:
             options_class(base)
         if _LAZY_OPTIONS in cls.__dict__:
             delattr(cls, _LAZY_OPTIONS)
+        if cls.__dict__.get("__init__") is _lazy_init:
+            del cls.__init__  # type: ignore[misc]  # else dataclass keeps it
         dataclasses.dataclass(frozen=True)(cls)
     return cls
 

@@ -262,3 +262,23 @@ def test_built_in_options_are_declared_lazily():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "0"
+
+
+def test_rule_options_take_values_like_the_dataclass():
+    import dataclasses
+
+    from newslint import rule_options
+
+    @rule_options
+    class Base:
+        depth: int = 2
+
+    class Plain(Base):  # a subclass without the decorator
+        words: tuple[str, ...] = ()
+
+    assert Base().depth == 2 and not dataclasses.is_dataclass(Base)
+    assert Base(depth=4).depth == 4 and dataclasses.is_dataclass(Base)
+    assert Base(3) == Base(depth=3)
+    with pytest.raises(TypeError):
+        Base(size=1)
+    assert Plain().depth == 2
