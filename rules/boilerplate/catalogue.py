@@ -99,14 +99,31 @@ def _re_entry(entry: str) -> tuple[int, str | None] | None:
 
 
 _ASCII_RUN = lazy(r"[A-Za-z0-9]+")
+#: The free tails of a literal entry, as ``entry_pattern`` splits them.
+_TAILS = lazy(r"(……|…|\.\.\.)")
 
 
-def _required_pieces(source: str) -> tuple[str, ...] | None:
+#: What a line must hold for an entry to match it (``entry_pieces``): each
+#: item a lower-case text the line must contain, or a tuple of branches (each
+#: Pieces again) of which the line must hold one.
+Pieces = tuple[Any, ...]
+#: Characters that stand for themselves in a regex (outside a class), with
+#: no case to fold: a required one is a piece like a letter run.
+_LITERAL_MARKS = frozenset("!\"%&',-/:;<=>@_~`")
+
+
+def _required_pieces(source: str) -> Pieces | None:
     """Runs of ASCII letters and digits (lower case) that every match of the
-    regex ``source`` contains, read conservatively: groups, classes, escapes
-    and quantified characters end a run and are skipped (a character made
-    optional is dropped); None with a top-level alternation."""
-    pieces: list[str] = []
+    regex ``source`` contains, read conservatively: classes, escapes and
+    quantified characters end a run and are skipped (a character made optional
+    is dropped); a group adds what it requires unless it is optional or a
+    lookaround; an alternation requires one of its branches (each represented
+    by its longest run). None: nothing required."""
+    branches = _top_branches(source)
+    if len(branches) > 1:
+        either = _either(branches)
+        return (either,) if either else None
+    pieces: list[str | tuple[str, ...]] = []
     run: list[str] = []
 
     def flush() -> None:
@@ -124,11 +141,20 @@ def _required_pieces(source: str) -> tuple[str, ...] | None:
                 # \b, \d, \p{L}, \x41, \1 ...: skip what belongs to the escape
                 while i < size and (source[i].isalnum() or source[i] in "{},"):
                     i += 1
-        elif char in "[(":
+        elif char == "(":
             flush()
-            i = _skip_group(source, i)
-        elif char == "|":
-            return None
+            end = _skip_group(source, i)
+            body = _group_body(source[i + 1 : end - 1])
+            if body is not None and not _optional_at(source, end):
+                pieces.extend(_required_pieces(body) or ())
+            i = end
+        elif char == "[":
+            flush()
+            end = _skip_group(source, i)
+            marks = _class_marks(source[i + 1 : end - 1])
+            if marks and not _optional_at(source, end):
+                pieces.append(tuple((mark,) for mark in marks))
+            i = end
         elif char == "{":
             close = source.find("}", i)
             bounds = source[i + 1 : close] if close > 0 else "x"
@@ -145,7 +171,7 @@ def _required_pieces(source: str) -> tuple[str, ...] | None:
                 run.pop()  # the character before is optional
             flush()
             i += 1
-        elif char.isascii() and char.isalnum():
+        elif char.isascii() and (char.isalnum() or char in _LITERAL_MARKS):
             run.append(char)
             i += 1
         else:  # "+" (the character before stays), ".", "^", "$", spaces, ...
@@ -153,6 +179,80 @@ def _required_pieces(source: str) -> tuple[str, ...] | None:
             i += 1
     flush()
     return tuple(pieces)
+
+
+def _either(branches: list[str]) -> tuple[Pieces, ...] | None:
+    """What each branch requires; None if some branch requires nothing."""
+    out: list[Pieces] = []
+    for branch in branches:
+        required = _required_pieces(branch)
+        if not required:
+            return None
+        out.append(required)
+    return tuple(out)
+
+
+def _class_marks(body: str) -> str | None:
+    """The characters of a class of plain marks ("[:|►▶»]"), one of which
+    the line must hold; None for any other class (negated, ranges, escapes,
+    letters or digits, whose case or meaning would need more care)."""
+    if not body or body[0] == "^" or "\\" in body or "-" in body[1:-1] or "[" in body:
+        return None
+    if any(c.isalnum() or c.isspace() for c in body):
+        return None
+    return body
+
+
+def _top_branches(source: str) -> list[str]:
+    """``source`` split at its top-level ``|`` (not in groups or classes)."""
+    branches: list[str] = []
+    start = i = 0
+    size = len(source)
+    while i < size:
+        char = source[i]
+        if char == "\\":
+            i += 2
+        elif char in "[(":
+            i = _skip_group(source, i)
+        elif char == "|":
+            branches.append(source[start:i])
+            start = i = i + 1
+        else:
+            i += 1
+    branches.append(source[start:])
+    return branches
+
+
+def _group_body(inner: str) -> str | None:
+    """What a group between its brackets must match, without its head
+    ("?:", "?P<name>", "?i:" ...); None for lookarounds, comments,
+    conditionals, references and inline flags, which require nothing here."""
+    if not inner.startswith("?"):
+        return inner  # a capturing group
+    second = inner[1:2]
+    if second in (":", ">", "|"):
+        return inner[2:]
+    if second in ("P", "<"):
+        if inner[1:3] in ("<=", "<!") or inner[2:3] in ("=", ">"):
+            return None
+        close = inner.find(">")
+        return inner[close + 1 :] if close > 0 else None
+    colon = inner.find(":")
+    flags = inner[1:colon] if colon > 0 else ""
+    if flags and all(c.isalpha() or c == "-" for c in flags):
+        return inner[colon + 1 :]
+    return None
+
+
+def _optional_at(source: str, i: int) -> bool:
+    """Whether a quantifier at ``i`` lets what stands before it match nothing."""
+    char = source[i : i + 1]
+    if char in ("?", "*"):
+        return True
+    if char == "{":
+        bounds = source[i + 1 : source.find("}", i)]
+        return bounds.startswith(",") or bounds.split(",")[0] in ("0", "")
+    return False
 
 
 def _skip_group(source: str, i: int) -> int:
@@ -187,8 +287,19 @@ def _skip_group(source: str, i: int) -> int:
     return size
 
 
+def _holds(pieces: Pieces, low: str) -> bool:
+    """Whether ``low`` holds every item of ``pieces`` (``entry_pieces``)."""
+    for piece in pieces:
+        if piece.__class__ is str:
+            if piece not in low:
+                return False
+        elif not any(_holds(branch, low) for branch in piece):
+            return False
+    return True
+
+
 @functools.lru_cache(maxsize=4096)
-def entry_pieces(entry: str) -> tuple[str, ...] | None:
+def entry_pieces(entry: str) -> Pieces | None:
     """Lower-case ASCII runs that any line an entry matches must contain
     (case-insensitively): a cheap test before its patterns are compiled.
     None: no such test (a regex entry with a top-level alternation)."""
@@ -196,8 +307,17 @@ def entry_pieces(entry: str) -> tuple[str, ...] | None:
     if head:
         return _required_pieces(entry[head[0] :])
     # A literal entry: every run of its words (hyphens and apostrophes are
-    # flexible, so they split runs; the tails of "…" are free text).
-    return tuple(m.group(0).lower() for m in _ASCII_RUN.finditer(entry))
+    # flexible, so they split runs; the tails of "…" are free text). A word
+    # after another word of the same stretch follows blanks (``\\s+``), so its
+    # first run is looked for with a space before it ("More in …" is not in
+    # "More than 40,000 people lined ...").
+    pieces: list[str] = []
+    for stretch in _TAILS.split(entry)[::2]:
+        for index, word in enumerate(stretch.split()):
+            for match in _ASCII_RUN.finditer(word):
+                run = match.group(0).lower()
+                pieces.append(" " + run if index and match.start() == 0 else run)
+    return tuple(pieces)
 
 
 _WORD_AT = lazy_regex(r"[^\W\d_]+")
@@ -309,7 +429,7 @@ class Catalogue:
         self._everywhere = bool(index[1])
         self._compiled: dict[str, tuple[Any, Any, Any]] = {}
         #: Key -> the literal pieces of each of its entries (``_group_for``).
-        self._tests: dict[str, tuple[tuple[str, ...] | None, ...]] = {}
+        self._tests: dict[str, tuple[Pieces | None, ...]] = {}
         #: (key, entry numbers) -> a group of only those entries, and how many
         #: such groups each key compiled.
         self._partial: dict[tuple[str, tuple[int, ...]], tuple[Any, Any, Any]] = {}
@@ -382,12 +502,11 @@ class Catalogue:
         if tests is None:
             entries = (*own, *self._everywhere_entries)
             tests = self._tests[key] = tuple(entry_pieces(e) for e in entries)
-        # "İ" folds to "i̇" and matches "i" under IGNORECASE
-        low = line.casefold().replace("\u0307", "")
+        # "İ" folds to "i̇" and matches "i" under IGNORECASE; blanks become
+        # one space, as the " word" pieces expect
+        low = " ".join(line.casefold().replace("\u0307", "").split())
         chosen = tuple(
-            i
-            for i, pieces in enumerate(tests)
-            if pieces is None or all(piece in low for piece in pieces)
+            i for i, pieces in enumerate(tests) if pieces is None or _holds(pieces, low)
         )
         if not chosen:
             return None
