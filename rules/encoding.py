@@ -25,20 +25,24 @@ from newslint import (
     lazy_regex,
 )
 
+# Patterns of literals and explicit ranges only (no class escape, property or
+# case folding) are ``re`` patterns: ``re`` reads them as ``regex`` does, on
+# any text (tests/unit/test_plain_rules.py checks), and they never import it.
+
 # -- NE101 ----------------------------------------------------------------------
 
 #: Windows-1252 characters that stand for bytes 0x80-0x9F.
 _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 #: A UTF-8 lead byte read as Latin-1/Windows-1252 (Â…ô) followed by a
 #: continuation byte read the same way: the signature of UTF-8 mojibake.
-_MOJIBAKE_SIGNATURE = lazy_regex(
+_MOJIBAKE_SIGNATURE = lazy(
     "[\u00c2-\u00f4][\u0080-\u00bf" + re.escape(_CP1252_HIGH) + "]"
 )
 #: "â€" with its third byte gone: U+201D (E2 80 9D) read as Windows-1252,
 #: where 0x9D is undefined and is dropped by many converters.
-_LOST_RIGHT_QUOTE = lazy_regex("â€(?![\u0080-\u00bf" + re.escape(_CP1252_HIGH) + "])")
+_LOST_RIGHT_QUOTE = lazy("â€(?![\u0080-\u00bf" + re.escape(_CP1252_HIGH) + "])")
 #: Characters that can belong to a mojibake run (everything but ASCII space).
-_TOKEN_CHAR = lazy_regex(r"[^ \t\r\n]")
+_TOKEN_CHAR = lazy(r"[^ \t\r\n]")
 
 
 def _token_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -142,7 +146,7 @@ def _fix_encoding(token: str) -> str | None:
 
 # -- NE102 ----------------------------------------------------------------
 
-_REPLACEMENT = lazy_regex("\ufffd+")
+_REPLACEMENT = lazy("\ufffd+")
 
 
 class ReplacementCharacter(DocumentRule):
@@ -220,9 +224,28 @@ _EMOJI_NEIGHBOUR = lazy_regex(
     r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3]"
 )
 _NON_LATIN_LETTER = lazy_regex(r"[\p{L}\p{M}](?<![\p{Latin}\p{Common}\p{Inherited}])")
+#: The characters of plain text (newslint.text.plain) that ``_EMOJI_NEIGHBOUR``
+#: matches; on such text no character is a non-Latin letter (both tested).
+_PLAIN_PICTOGRAPHS = frozenset(
+    "©®‼⁉™↔↕↖↗↘↙↩↪▪▫▶◀◻◼◽◾☀☁☂☃☄☎☑☔☕☘☝☠☢☣☦☪☮☯☸☹☺♀♂♈♉♊♋♌♍♎♏♐♑♒♓♟♠♣♥♦♨♻♾♿"
+    "⚒⚓⚔⚕⚖⚗⚙⚛⚜⚠⚡⚧⚪⚫⚰⚱⚽⚾⛄⛅⛈⛎⛏⛑⛓⛔⛩⛪⛰⛱⛲⛳⛴⛵⛷⛸⛹⛺⛽✂✅✈✉✊✋✌✍✏✒✔✖✝✡✨✳✴❄❇❌❎❓❔❕❗❣❤"
+    "➕➖➗➡➰➿"
+)
 #: The ASCII characters that ``_CONTROL_OR_INVISIBLE`` leaves alone.
 _ASCII_FINE = b"\t\n\r" + bytes(range(0x20, 0x7F))
 _MOJIBAKE_BEFORE_C1 = frozenset(map(chr, range(0xA0, 0x100))) | frozenset(_CP1252_HIGH)
+
+
+def _belongs_to_neighbours(char: str, before: str, after: str, plain: bool) -> bool:
+    """Whether an invisible ``char`` stands next to a letter of a non-Latin
+    script, or is a zero-width joiner next to an emoji (``plain``: the text is
+    plain, where neither pattern need compile)."""
+    neighbours = [c for c in (before, after) if c]
+    if plain:
+        return char == "\u200d" and any(c in _PLAIN_PICTOGRAPHS for c in neighbours)
+    if any(_NON_LATIN_LETTER.match(c) for c in neighbours):
+        return True
+    return char == "\u200d" and any(_EMOJI_NEIGHBOUR.match(c) for c in neighbours)
 
 
 class ControlCharacter(DocumentRule):
@@ -257,6 +280,7 @@ class ControlCharacter(DocumentRule):
         prose = doc.prose
         if prose.isascii() and not prose.encode("ascii").translate(None, _ASCII_FINE):
             return  # ASCII text with no control character but tab and line breaks
+        plain = doc.plain
         for match in _CONTROL_OR_INVISIBLE.finditer(prose):
             pos = match.start()
             char = match.group(0)
@@ -266,11 +290,7 @@ class ControlCharacter(DocumentRule):
             if char in _INVISIBLE_NAMES:
                 if char == "\ufeff" and pos == 0:
                     continue
-                if any(_NON_LATIN_LETTER.match(c) for c in (before, after) if c):
-                    continue
-                if char == "\u200d" and any(
-                    _EMOJI_NEIGHBOUR.match(c) for c in (before, after) if c
-                ):
+                if _belongs_to_neighbours(char, before, after, plain):
                     continue
                 what = f"invisible {_INVISIBLE_NAMES[char]} (U+{code:04X})"
                 fix = Fix(pos, pos + 1, "")
@@ -425,11 +445,11 @@ _LAYOUT_ELEMENTS = frozenset(
         "svg",
     ]
 )
-_TAG = lazy_regex(r"</?([A-Za-z][A-Za-z0-9]{0,9})(?:[ \t]+[^<>\n]*?)?[ \t]*/?>")
-_ENTITY = lazy_regex(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TAG = lazy(r"</?([A-Za-z][A-Za-z0-9]{0,9})(?:[ \t]+[^<>\n]*?)?[ \t]*/?>")
+_ENTITY = lazy(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: In Markdown: a double-escaped entity, or a numeric one (&#8217;), which
 #: comes from an export; named entities (&amp; &nbsp; &mdash;) are left alone.
-_MARKDOWN_ENTITY = lazy_regex(
+_MARKDOWN_ENTITY = lazy(
     r"&amp;(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});"
 )

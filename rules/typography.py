@@ -26,25 +26,32 @@ from newslint import (
     Severity,
     hookimpl,
     lazy,
-    lazy_regex,
     rule_options,
 )
+from newslint.text.plain import SPACES, PlainOr
 
 _HERE = os.path.dirname(os.path.realpath(__file__))
 
 # -- shared helpers -------------------------------------------------------------
 
+# Every pattern here is a ``re`` pattern where ``re`` reads it as ``regex``
+# does on any text (literals, explicit ranges, ``regex``'s \s spelled out as
+# ``SPACES``), or a ``PlainOr``: the ``regex`` pattern (Unicode properties,
+# \d) and its exact ``re`` translation, which a rule picks for a plain
+# document (``doc.plain``) so that such an article never imports ``regex``.
+# tests/unit/test_plain_rules.py checks both kinds.
+
 #: Markdown decoration at the start of a line: blockquote, list marker, heading,
 #: emphasis.
-_LINE_DECORATION = lazy_regex(
+_LINE_DECORATION = PlainOr(
     r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+)?[*_]*"
 )
 #: A line of a Markdown table.
-_TABLE_LINE = lazy_regex(r"^[ \t]*\|")
+_TABLE_LINE = lazy(r"^[ \t]*\|")
 #: Line-ending punctuation after which an unwrapped line is a paragraph.
-_SENTENCE_END = lazy_regex(r"[.!?:…][\"”’')\]]*[ \t]*$")
-_EMPTY_QUOTE_LINE = lazy_regex(r"[ \t]*(?:>[ \t]*)+$")
-_LIST_START = lazy_regex(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+")
+_SENTENCE_END = lazy(r"[.!?:…][\"”’')\]]*[ \t]*$")
+_EMPTY_QUOTE_LINE = lazy(r"[ \t]*(?:>[ \t]*)+$")
+_LIST_START = PlainOr(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+")
 
 
 class _Unit(NamedTuple):
@@ -82,6 +89,7 @@ def _paragraph_units(doc: Document) -> list[_Unit]:
     after a short line (under 70% of the block's width) that ends a sentence.
     """
     prose = doc.prose
+    list_start = _LIST_START.pick(doc.plain)
     units: list[_Unit] = []
     for block in doc.paragraphs:
         if prose.find("\n", block.start, block.end) < 0:
@@ -117,7 +125,7 @@ def _paragraph_units(doc: Document) -> list[_Unit]:
                         )
                     )
                 )
-                or _LIST_START.match(prose, s)
+                or list_start.match(prose, s)
                 or _TABLE_LINE.match(prose, s)
                 or (index and _TABLE_LINE.match(prose, lines[index - 1][0]))
             )
@@ -133,10 +141,12 @@ def _paragraph_units(doc: Document) -> list[_Unit]:
 # -- NT101 ------------------------------------------------------------------------
 
 # ". ." or ".." or ",," not part of an ellipsis (". . ." or "...").
-_DOUBLED = lazy_regex(
+_DOUBLED = lazy(
     # The first mark must follow text, not a space, bracket or slash: "../data"
-    # and "./notes" are paths.
-    r"(?<=[^\s(\[{/\\])(?<![.\s]\s?)(?<!\.)([.,;:])([\"”’»)]*)([ \t]?)(?<!\.\.)\1(?![ \t]?\.)"
+    # and "./notes" are paths. (The regex form had (?<![.\s]\s?), a lookbehind
+    # of varying width: here the same test as two of one width each.)
+    rf"(?<=[^{SPACES}(\[{{/\\])(?<![.{SPACES}])(?<![.{SPACES}][{SPACES}])(?<!\.)"
+    r"([.,;:])([\"”’»)]*)([ \t]?)(?<!\.\.)\1(?![ \t]?\.)"
 )
 
 
@@ -244,7 +254,7 @@ class DoubledSpeechVerb(DocumentRule):
 # -- NT103 ------------------------------------------------------------------------
 
 #: What may stand before the stray space: a word, a figure, a closing mark.
-_BEFORE_SPACE = lazy_regex(r"[\p{L}\p{N}”’\"')\]*_%]")
+_BEFORE_SPACE = PlainOr(r"[\p{L}\p{N}”’\"')\]*_%]")
 _DOT_RUN = lazy(r"\.(?:[ \t]?\.)*")
 _SPACE_BEFORE = lazy(r"([ \t]+)([,;:?!.])(?=[\s\"”’»]|$)")
 #: The cheap trigger: a mark right after a space or tab (the scan visits
@@ -305,9 +315,10 @@ class SpaceBeforePunctuation(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose, text = doc.prose, doc.text
+        before_space = _BEFORE_SPACE.pick(doc.plain)
         for match in _space_before_marks(prose):
             s, e = match.span(1)
-            if s == 0 or not _BEFORE_SPACE.match(prose, s - 1):
+            if s == 0 or not before_space.match(prose, s - 1):
                 continue
             mark = match.group(2)
             if text[s:e] != prose[s:e]:
@@ -337,14 +348,14 @@ class SpaceBeforePunctuation(DocumentRule):
 
 # -- NT104 ------------------------------------------------------------------------
 
-_GLUED = lazy_regex(
+_GLUED = PlainOr(
     r"(?<![\p{L}\p{M}\p{N}@#_'’.\-/&])(\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_@])(?!\.\p{L})"
 )
 #: The cheap trigger: a capital after a lower-case letter (the scan looks
 #: for capitals, the rarer of the two; the match starts at the capital).
-_CASE_CHANGE = lazy_regex(r"(?<=\p{Ll})\p{Lu}")
-#: The same for ASCII-only text (there \p{Ll} is [a-z] and \p{Lu} is [A-Z]).
-_ASCII_CASE_CHANGE = lazy(r"(?<=[a-z])[A-Z]")
+_CASE_CHANGE = PlainOr(r"(?<=\p{Ll})\p{Lu}", plain=r"(?<=[a-z])[A-Z]")
+#: The trigger for plain (and ASCII-only) text.
+_ASCII_CASE_CHANGE = _CASE_CHANGE.plain
 #: Lower-case name particles and Irish/Gaelic mutation prefixes that start
 #: real names written without a space (deGrom, vanDyke, "i nGaillimh").
 _NAME_PARTICLES = frozenset(
@@ -463,13 +474,14 @@ class GluedWords(DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         names: frozenset[str] | None = None
         prose = doc.prose
-        trigger = _ASCII_CASE_CHANGE if prose.isascii() else _CASE_CHANGE
+        trigger = _CASE_CHANGE.pick(doc.plain)
+        glued = _GLUED.pick(doc.plain)
         for hit in trigger.finditer(prose):
             lower = hit.start() - 1  # the lower-case letter before the capital
             start = lower
             while start > 0 and prose[start - 1].islower():
                 start -= 1
-            match = _GLUED.match(prose, start)
+            match = glued.match(prose, start)
             if match is None or match.end(1) != lower + 1:
                 continue
             token = match.group(0)
@@ -520,7 +532,7 @@ _DIGIT_WORDS = (
 )
 #: Real names that mix a figure and a number word.
 _MIXED_NAMES = frozenset({"7-eleven", "five-0", "seven-11"})
-_COMPOUND = lazy_regex(
+_COMPOUND = PlainOr(
     r"(?<![\p{L}\p{N}\-‐–])[\p{L}\p{N}]+(?:[-‐–][\p{L}\p{N}]+)+(?![\p{L}\p{N}]|[-‐–][\p{L}\p{N}])"
 )
 #: The cheap trigger: hyphens (rare), then a figure and a letter around one.
@@ -543,7 +555,7 @@ def _figure_next_to_word(prose: str) -> Iterator[int]:
                 yield i - 1
 
 
-_PART = lazy_regex(r"[\p{L}\p{N}]+")
+_PART = PlainOr(r"[\p{L}\p{N}]+")
 
 
 class DigitInSpelledNumber(DocumentRule):
@@ -572,6 +584,7 @@ class DigitInSpelledNumber(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
+        compound, part_pattern = _COMPOUND.pick(doc.plain), _PART.pick(doc.plain)
         done = -1
         for start in _figure_next_to_word(prose):
             if start < done:
@@ -582,14 +595,14 @@ class DigitInSpelledNumber(DocumentRule):
                 start -= 1
             while prose[start] in "-‐–":
                 start += 1
-            match = _COMPOUND.match(prose, start)
+            match = compound.match(prose, start)
             if match is None:
                 continue
             done = match.end()
             token = match.group(0)
             if token.lower() in _MIXED_NAMES:
                 continue
-            parts = list(_PART.finditer(token))
+            parts = list(part_pattern.finditer(token))
             words = [p.group(0) for p in parts if p.group(0).lower() in _number_words()]
             digits = [p for p in parts if p.group(0).isdigit() and len(p.group(0)) == 1]
             if not words or not [d for d in digits if d.group(0) != "0"]:
@@ -620,18 +633,19 @@ _QUOTE_MARKS = '“”"‘’'
 _DECORATION_START = frozenset(" \t>-*+#_")
 
 
-def _decoration_end(prose: str, pos: int) -> int:
+def _decoration_end(prose: str, pos: int, plain: bool) -> int:
     """``_LINE_DECORATION.match(prose, pos).end()``, without the pattern when
-    the line starts with no decoration at all (the usual case)."""
+    the line starts with no decoration at all (the usual case); ``plain``:
+    whether ``prose`` is plain text."""
     char = prose[pos : pos + 1]
     if char and char not in _DECORATION_START and not char.isdecimal():
         return pos
-    return _LINE_DECORATION.match(prose, pos).end()  # type: ignore[no-any-return]
+    return _LINE_DECORATION.pick(plain).match(prose, pos).end()  # type: ignore[no-any-return]
 
 
 _FEET_INCHES = lazy(r"\d['’](?: ?\d{1,2})?\"$")
 _FEET_INCHES_ANY = lazy(r"\d['’](?: ?\d{1,2})?\"")
-_LEFT_WORD = lazy_regex(r"[\p{L}\p{N}]")
+_LEFT_WORD = PlainOr(r"[\p{L}\p{N}]")
 
 
 class _QuoteScan:
@@ -696,7 +710,7 @@ class UnbalancedQuotes(DocumentRule):
                     yield self._unclosed(doc, carry)
                     carry = None
                 continue
-            lead = _decoration_end(prose, unit.start)
+            lead = _decoration_end(prose, unit.start, doc.plain)
             reopens = prose[lead : lead + 1] in ("“", '"')
             if carry is not None and not reopens:
                 first = _QUOTE_CHARS.search(prose, unit.start, unit.end)
@@ -714,14 +728,14 @@ class UnbalancedQuotes(DocumentRule):
                         f" paragraph (line {line}) that this paragraph does not reopen",
                     )
                     carry = None
-                    scan = self._scan(prose, first.end(), unit.end)
+                    scan = self._scan(prose, first.end(), unit.end, doc.plain)
                 else:
                     yield self._unclosed(doc, carry)
                     carry = None
-                    scan = self._scan(prose, unit.start, unit.end)
+                    scan = self._scan(prose, unit.start, unit.end, doc.plain)
             else:
                 carry = None
-                scan = self._scan(prose, unit.start, unit.end)
+                scan = self._scan(prose, unit.start, unit.end, doc.plain)
             for start, end, message in scan.problems:
                 yield self.finding(doc, start, end, message)
             carry = scan.open_double
@@ -746,21 +760,21 @@ class UnbalancedQuotes(DocumentRule):
         )
 
     @staticmethod
-    def _scan(prose: str, start: int, end: int) -> _QuoteScan:
+    def _scan(prose: str, start: int, end: int, plain: bool) -> _QuoteScan:
         scan = _QuoteScan()
+        left_word = _LEFT_WORD.pick(plain)
+        decoration = _LINE_DECORATION.pick(plain)
         stray_open: int | None = None
         for match in _QUOTE_CHARS.finditer(prose, start, end):
             pos, mark = match.start(), match.group(0)
             before = prose[pos - 1] if pos > start else " "
             after = prose[pos + 1] if pos + 1 < end else " "
-            after_word = bool(_LEFT_WORD.match(after))
-            before_word = bool(_LEFT_WORD.match(before))
+            after_word = bool(left_word.match(after))
+            before_word = bool(left_word.match(before))
             if mark == "“":
                 if (
                     scan.open_double is not None
-                    and _LINE_DECORATION.match(
-                        prose, prose.rfind("\n", 0, pos) + 1
-                    ).end()
+                    and decoration.match(prose, prose.rfind("\n", 0, pos) + 1).end()
                     == pos
                 ):
                     # a line that reopens the open quotation: one paragraph a
@@ -897,8 +911,8 @@ class UnbalancedQuotes(DocumentRule):
 
 # -- NT107 ------------------------------------------------------------------------
 
-_WORD = lazy_regex(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
-_SENTENCE_BREAK = lazy_regex(r"[.!?][\"”’)]*\s+[\"“‘(]?\p{Lu}")
+_WORD = PlainOr(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+_SENTENCE_BREAK = PlainOr(r"[.!?][\"”’)]*\s+[\"“‘(]?\p{Lu}")
 
 
 @rule_options
@@ -938,18 +952,19 @@ class FusedParagraph(DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
         limit = self.options.max_words
+        word, sentence_break = _WORD.pick(doc.plain), _SENTENCE_BREAK.pick(doc.plain)
         for unit in paragraph_units(doc):
             if unit.end - unit.start < limit * 2:
                 continue  # cannot hold that many words
-            words = _WORD.findall(prose, unit.start, unit.end)
+            words = word.findall(prose, unit.start, unit.end)
             if len(words) <= limit or _is_structured(prose[unit.start : unit.end]):
                 continue
             sentences = 1 + sum(
-                1 for _ in _SENTENCE_BREAK.finditer(prose, unit.start, unit.end)
+                1 for _ in sentence_break.finditer(prose, unit.start, unit.end)
             )
             if sentences < self.options.min_sentences:
                 continue
-            first = _WORD.search(prose, unit.start, unit.end)
+            first = word.search(prose, unit.start, unit.end)
             start, end = first.span() if first else (unit.start, unit.start + 1)
             yield self.finding(
                 doc,

@@ -1,0 +1,306 @@
+"""The rules' stdlib ``re`` patterns must match exactly what their ``regex``
+patterns matched (newslint.text.plain): a plain article then never imports
+``regex``, whose import and pure-Python compiles cost every commit's hook.
+
+Two kinds are checked on the rule fixtures, the quality sets, the examples
+and fuzzed texts: patterns that became ``re`` for every text (their former
+``regex`` source is kept here), on any text; and every ``PlainOr`` (a
+``regex`` pattern with its ``re`` translation), on plain text.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import random
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+import yaml
+
+from newslint.text.plain import PLAIN_RANGES, PlainOr, is_plain
+
+ROOT = Path(__file__).resolve().parents[2]
+RULE_MODULES = [
+    "newslint.rules.typography",
+    "newslint.rules.encoding",
+]
+_ALLOWED = [chr(c) for low, high in PLAIN_RANGES for c in range(low, high + 1)]
+_PLAIN_SET = {chr(c) for c in range(128)} | set(_ALLOWED)
+
+
+@functools.cache
+def corpus() -> tuple[str, ...]:
+    """Every text of the rule fixtures, the quality sets and the examples."""
+    texts: list[str] = []
+    for path in sorted((ROOT / "tests" / "fixtures" / "rules").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in (data.get("cases") or {}).values():
+            if "text" in case:
+                texts.append(case["text"])
+            texts.extend((case.get("files") or {}).values())
+    for folder in ("benchmarks/quality", "examples/content"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in (".md", ".txt"):
+                texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return tuple(texts)
+
+
+def _plainify(text: str) -> str:
+    """``text`` made plain: accents dropped, other letters x/X, digits 7."""
+    out = []
+    for char in unicodedata.normalize("NFKD", text):
+        if char in _PLAIN_SET:
+            out.append(char)
+        elif unicodedata.combining(char):
+            continue
+        elif char.isupper():
+            out.append("X")
+        elif char.isalpha():
+            out.append("x")
+        elif char.isdigit():
+            out.append("7")
+        else:
+            out.append("?")
+    return "".join(out)
+
+
+_WORDS = [
+    *"The council met on Monday said CEO iPhone eBay usSend McDonald O'Neill".split(),
+    *"Ana Ruiz U.S. Mr. Dr Reuters AFP AP Getty Images via Photo Video Watch".split(),
+    *"one-on-1 twenty-1 2-to-1 7-Eleven 10:30 2024-03-02 OSLO €5m £3.5bn 40%".split(),
+    *"Read more Related Share Sign up newsletter inbox you your our us we".split(),
+    *"Follow @handle pic.twitter.com/x By Jane Doe is a reporter covers".split(),
+    *"HARTE Q A Referee Attendance Skip past after Home World Sport".split(),
+    *"&amp; &#8217; </div> <p> â€™ Ã© ĳ".split(),
+]
+_MARKS = [*" ,.;:!?'\"()[]*_#>|/-•·›»…\t\x0b\x1c\x1f", "\n", "\n\n", " | ", ": "]
+_NEWS_CHARS = [*"’‘“”—–…\u00a0«»•·€£°×\u2009\u202f\u2028\u200b\u200c\u200d\u00ad™"]
+
+
+def _fuzz(seed: int, count: int, alphabet: list[str] | None = None) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        pieces = []
+        for _ in range(rng.randint(1, 40)):
+            roll = rng.random()
+            if roll < 0.45:
+                pieces.append(rng.choice(_WORDS))
+            elif roll < 0.8:
+                pieces.append(rng.choice(_MARKS))
+            elif roll < 0.95:
+                pieces.append(rng.choice(_NEWS_CHARS))
+            else:
+                pieces.append(rng.choice(alphabet or _ALLOWED))
+        texts.append("".join(pieces))
+    return texts
+
+
+#: Characters whose neighbourhoods the patterns look at, for dense fuzzing.
+_DENSE = [*"aAbZ19 .,;:!?\t\n\x0b\x1c\u00a0\u2009”“’‘»«)(\"'-–—/|•·›[#*_>@&%$£€…"]
+
+
+def _dense(seed: int, count: int, extra: list[str]) -> list[str]:
+    """Short texts of the characters patterns look at, often repeating one
+    of the last three (",\t,", "a.a", "“ “")."""
+    rng = random.Random(seed)
+    alphabet = _DENSE + extra
+    texts = []
+    for _ in range(count):
+        chars: list[str] = []
+        for _ in range(rng.randint(0, 24)):
+            if chars and rng.random() < 0.3:
+                chars.append(rng.choice(chars[-3:]))
+            else:
+                chars.append(rng.choice(alphabet))
+        texts.append("".join(chars))
+    return texts
+
+
+@functools.cache
+def plain_texts() -> tuple[str, ...]:
+    texts = [t for t in corpus() if is_plain(t)]
+    texts += [_plainify(t) for t in corpus() if not is_plain(t)]
+    texts += [t for t in _fuzz(1, 1500) if is_plain(t)]
+    texts += _dense(3, 3000, ["\u200d", "\u203f", "\u2122"])
+    return tuple(texts)
+
+
+@functools.cache
+def plain_lines() -> tuple[str, ...]:
+    """Lines of the plain texts, as they are and without Markdown decoration."""
+    lines: set[str] = set()
+    for text in plain_texts():
+        for line in text.split("\n"):
+            if len(line) <= 400:
+                lines.add(line)
+                lines.add(line.strip().lstrip("#>*-+ \t_").rstrip(" \t*_"))
+    return tuple(sorted(lines))
+
+
+def _matches(pattern: Any, text: str) -> list[tuple[Any, ...]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def _one(match: Any) -> Any:
+    return match and (match.span(), match.groups())
+
+
+def test_the_corpus_has_many_plain_texts():
+    assert len(corpus()) > 700
+    assert sum(1 for t in corpus() if is_plain(t)) > 500
+    assert len(plain_lines()) > 5_000
+
+
+# -- patterns that are re on any text ---------------------------------------------------
+
+_CP1252_HIGH = re.escape("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
+#: (module, name, its former regex source, flags)
+UNIVERSAL = [
+    (
+        "newslint.rules.encoding",
+        "_MOJIBAKE_SIGNATURE",
+        "[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_HIGH + "]",
+        0,
+    ),
+    (
+        "newslint.rules.encoding",
+        "_LOST_RIGHT_QUOTE",
+        "â€(?![\u0080-\u00bf" + _CP1252_HIGH + "])",
+        0,
+    ),
+    ("newslint.rules.encoding", "_TOKEN_CHAR", r"[^ \t\r\n]", 0),
+    ("newslint.rules.encoding", "_REPLACEMENT", "\ufffd+", 0),
+    (
+        "newslint.rules.encoding",
+        "_TAG",
+        r"</?([A-Za-z][A-Za-z0-9]{0,9})(?:[ \t]+[^<>\n]*?)?[ \t]*/?>",
+        0,
+    ),
+    (
+        "newslint.rules.encoding",
+        "_ENTITY",
+        r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+        0,
+    ),
+    (
+        "newslint.rules.encoding",
+        "_MARKDOWN_ENTITY",
+        r"&amp;(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+        r"|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});",
+        0,
+    ),
+    ("newslint.rules.typography", "_TABLE_LINE", r"^[ \t]*\|", 0),
+    (
+        "newslint.rules.typography",
+        "_SENTENCE_END",
+        r"[.!?:…][\"”’')\]]*[ \t]*$",
+        0,
+    ),
+    ("newslint.rules.typography", "_EMPTY_QUOTE_LINE", r"[ \t]*(?:>[ \t]*)+$", 0),
+    (
+        "newslint.rules.typography",
+        "_DOUBLED",
+        r"(?<=[^\s(\[{/\\])(?<![.\s]\s?)(?<!\.)([.,;:])([\"”’»)]*)([ \t]?)(?<!\.\.)\1(?![ \t]?\.)",
+        0,
+    ),
+]
+
+
+@functools.cache
+def any_texts() -> tuple[str, ...]:
+    """The corpus as it is, and fuzzed texts with characters from anywhere."""
+    rng = random.Random(9)
+    anywhere = [chr(rng.randrange(0x80, 0x3000)) for _ in range(300)]
+    anywhere += [*"\x1c\x1d\x1e\x1f\x85\u3000\ufeff\ufffd\U0001f600", "\u00c3\u00a9"]
+    return (*corpus(), *_fuzz(2, 1500, anywhere), *_dense(4, 3000, anywhere[:30]))
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "source", "flags"), UNIVERSAL, ids=[u[1] for u in UNIVERSAL]
+)
+def test_re_pattern_matches_what_its_regex_source_matched(module, name, source, flags):
+    fast = getattr(importlib.import_module(module), name)
+    assert fast._module == "re"
+    slow = regex.compile(source, flags)
+    for text in any_texts():
+        assert _matches(fast, text) == _matches(slow, text), text
+    for text in any_texts()[-4500:]:
+        for pos in range(len(text) + 1):
+            assert _one(fast.match(text, pos)) == _one(slow.match(text, pos)), text
+
+
+# -- PlainOr: regex and its translation on plain text -----------------------------------
+
+
+def _instances() -> list[PlainOr]:
+    for module in RULE_MODULES:
+        importlib.import_module(module)
+    return list(PlainOr.instances)
+
+
+#: ``regex`` patterns that only text which is not plain reaches.
+NOT_ON_PLAIN = {
+    "newslint.rules.encoding._EMOJI_NEIGHBOUR",
+    "newslint.rules.encoding._NON_LATIN_LETTER",
+}
+
+
+def test_every_rule_module_pattern_is_checked():
+    # No other regex pattern at module level in the modules made regex-free
+    # for plain text: each is a PlainOr, a re pattern, or built on demand.
+    from newslint.patterns import LazyPattern
+
+    for name in RULE_MODULES:
+        module = importlib.import_module(name)
+        for attr, value in vars(module).items():
+            if isinstance(value, LazyPattern) and f"{name}.{attr}" not in NOT_ON_PLAIN:
+                assert value._module == "re", f"{name}.{attr}"
+    assert len(_instances()) >= 10
+
+
+@pytest.mark.parametrize("index", range(len(_instances())))
+def test_plain_or_translation_matches_alike_on_plain_text(index):
+    pattern = _instances()[index]
+    fast, slow = pattern.plain, pattern.unicode
+    for text in plain_texts():
+        assert _matches(fast, text) == _matches(slow, text), (pattern, text)
+    for line in plain_lines():
+        for method in ("match", "search", "fullmatch"):
+            a = getattr(fast, method)(line)
+            b = getattr(slow, method)(line)
+            assert _one(a) == _one(b), (pattern, method, line)
+    for text in plain_texts()[-4000:]:
+        for pos in range(len(text) + 1):
+            assert _one(fast.match(text, pos)) == _one(slow.match(text, pos)), (
+                pattern,
+                text,
+                pos,
+            )
+
+
+def test_plain_or_picks_regex_for_text_that_is_not_plain():
+    for pattern in _instances():
+        assert pattern.on("Café") is pattern.unicode
+        assert pattern.on("“Cafe” — €5") is pattern.plain
+
+
+def test_invisible_character_neighbours_on_plain_text():
+    from newslint.rules import encoding
+
+    chars = sorted(_PLAIN_SET)
+    emoji = [c for c in chars if encoding._EMOJI_NEIGHBOUR.match(c)]
+    assert sorted(encoding._PLAIN_PICTOGRAPHS) == emoji
+    assert [c for c in chars if encoding._NON_LATIN_LETTER.match(c)] == []
+    for char in encoding._INVISIBLE_NAMES:
+        for other in ("", "a", "❤"):
+            for c in chars:
+                for before, after in ((c, other), (other, c)):
+                    fast = encoding._belongs_to_neighbours(char, before, after, True)
+                    slow = encoding._belongs_to_neighbours(char, before, after, False)
+                    assert fast == slow, (char, before, after)
