@@ -9,11 +9,14 @@ with validated options and calls ``check`` (per document) or ``extract`` and
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, ClassVar, NamedTuple, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar, get_type_hints
+
+if TYPE_CHECKING:
+    import dataclasses
 
 from newslint.document import Document
 from newslint.finding import Finding, Fix, Related, Severity
@@ -61,8 +64,11 @@ def rule_options(cls: type[_T]) -> type[_T]:
     the built-in rules use this instead. Defaults must be plain values
     (no ``field()``); ``@dataclass(frozen=True)`` stays right for any class.
     """
+    # Without the dataclasses module loaded there can be no field() default
+    # (and a plain run never loads it: ~3 ms).
+    fields_module = sys.modules.get("dataclasses")
     for name, value in vars(cls).items():
-        if isinstance(value, dataclasses.Field):
+        if fields_module is not None and isinstance(value, fields_module.Field):
             raise TypeError(
                 f"{cls.__qualname__}.{name}: rule_options takes plain defaults;"
                 " use @dataclass(frozen=True) for field()"
@@ -93,6 +99,8 @@ def options_class(cls: type[_T]) -> type[_T]:
             delattr(cls, _LAZY_OPTIONS)
         if cls.__dict__.get("__init__") is _lazy_init:
             del cls.__init__  # type: ignore[misc]  # else dataclass keeps it
+        import dataclasses
+
         dataclasses.dataclass(frozen=True)(cls)
     return cls
 
@@ -125,7 +133,7 @@ class Rule:
             raise TypeError(f"{cls.__qualname__}: rule {code} needs a docstring")
         if (
             cls.Options is not NoOptions
-            and not dataclasses.is_dataclass(cls.Options)
+            and not hasattr(cls.Options, "__dataclass_fields__")  # is_dataclass
             and not getattr(cls.Options, _LAZY_OPTIONS, False)
         ):
             raise TypeError(f"{cls.__qualname__}: Options must be a dataclass")
@@ -163,6 +171,8 @@ class Rule:
     def option_fields(cls) -> list[dataclasses.Field[Any]]:
         if cls.Options is NoOptions:
             return []
+        import dataclasses
+
         return list(dataclasses.fields(options_class(cls.Options)))
 
     @classmethod

@@ -1,0 +1,35 @@
+"""What a one-article run must not import: each of these costs milliseconds
+at every start (docs/performance.md), and the hook runs on every commit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("dataclasses", "pathlib", "rapidfuzz", "sqlite3", "importlib.metadata")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on Monday. It approved the budget.\n",
+        "---\ntitle: Ferry\n---\n\n# Ferry resumes\n\nThe ferry to Calder Isle"
+        " returned on Monday, the authority said.\n",
+    ],
+)
+def test_a_one_article_run_stays_light(tmp_path, text):
+    article = tmp_path / "one.md"
+    article.write_text(text, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "before = set(sys.modules)\n"  # (an editable install's finder loads pathlib)
+        "from newslint.cli import main\n"
+        f"main(['--isolated', {str(article)!r}])\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in set(sys.modules) - before))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"
