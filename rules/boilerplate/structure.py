@@ -23,9 +23,13 @@ from newslint import (
     Finding,
     Fix,
     Related,
-    lazy_regex,
     rule_options,
 )
+from newslint.text.plain import PlainOr
+
+# Each pattern is a PlainOr: the regex pattern, and its exact re translation
+# that serves plain text (newslint.text.plain), so that a plain article never
+# imports regex here. tests/unit/test_plain_rules.py checks them.
 
 
 # -- structure ---------------------------------------------------------------------------
@@ -36,7 +40,7 @@ class DuplicateOptions:
 
 
 #: The speaker label of a transcript or Q&A line ("HARTE:", "Q:", "**Q:**").
-_SPEAKER = lazy_regex(
+_SPEAKER = PlainOr(
     r"^[*_]{0,2}(?:\p{Lu}[\p{Lu}\p{M}.'’ -]{0,30}|Q|A)[*_]{0,2}:[*_]{0,2}\s+"
 )
 
@@ -73,6 +77,7 @@ class DuplicateParagraph(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         min_words = self.options.min_words
+        speaker = _SPEAKER.pick(doc.plain)
         # Candidates with their first and last word: only paragraphs that
         # share both with another can be copies, and only those are
         # normalised in full (most articles repeat nothing).
@@ -83,7 +88,7 @@ class DuplicateParagraph(DocumentRule):
             # "HARTE: Thank you." twice is a transcript, not a paste: after a
             # speaker label, only a full sentence counts. (A label ends in a
             # colon within its first 36 characters.)
-            label = _SPEAKER.match(text) if ":" in text[:36] else None
+            label = speaker.match(text) if ":" in text[:36] else None
             if label:
                 spoken = len(text[label.end() :].split())
                 least = max(min_words, 8)
@@ -131,13 +136,13 @@ class EdgeOptions:
     min_run: int = 2
 
 
-_MENU_ROW = lazy_regex(
+_MENU_ROW = PlainOr(
     r"[\p{L}][\p{L}\p{N}&'’ -]{0,24}(?:\s*[|•·]\s*[\p{L}][\p{L}\p{N}&'’ -]{0,24}){2,}"
 )
-_DATA_LINE = lazy_regex(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]")
+_DATA_LINE = PlainOr(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]")
 #: Any "Label: value" line; data when stacked with a data line (a fact box:
 #: "Where: Kestrel Bay" / "Tickets: from £65" / "Under-12s: free").
-_LABEL_LINE = lazy_regex(r"^[\p{Lu}][\p{L}\p{N}'’ -]{0,25}:\s+\S")
+_LABEL_LINE = PlainOr(r"^[\p{Lu}][\p{L}\p{N}'’ -]{0,25}:\s+\S")
 
 
 def _fact_box(lines: list[Line]) -> set[int]:
@@ -169,7 +174,7 @@ def _fact_box(lines: list[Line]) -> set[int]:
     return data
 
 
-_SIGN_OFF = lazy_regex(
+_SIGN_OFF = PlainOr(
     r"^(?:(?:posted\s+|written\s+|filed\s+)?by\s|[-–—(*_\[]|reporting\b|editing\b|writing\b|additional\s+reporting|compiled\b"
     r"|with\s+reporting|contact\b|correction\b|clarification\b|editor['’]s\s+note)",
     re.IGNORECASE,

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RULE_MODULES = [
     "newslint.rules.typography",
     "newslint.rules.encoding",
+    "newslint.rules.boilerplate.structure",
 ]
 _ALLOWED = [chr(c) for low, high in PLAIN_RANGES for c in range(low, high + 1)]
 _PLAIN_SET = {chr(c) for c in range(128)} | set(_ALLOWED)
