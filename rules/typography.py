@@ -352,8 +352,10 @@ _GLUED = PlainOr(
     r"(?<![\p{L}\p{M}\p{N}@#_'’.\-/&])(\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}_@])(?!\.\p{L})"
 )
 #: The cheap trigger: a capital after a lower-case letter (the scan looks
-#: for capitals, the rarer of the two; the match starts at the capital).
-_CASE_CHANGE = PlainOr(r"(?<=\p{Ll})\p{Lu}", plain=r"(?<=[a-z])[A-Z]")
+#: for capitals, the rarer of the two; the match starts at the capital; for
+#: ``re``, which would try the lookbehind at every position, the capital
+#: comes first).
+_CASE_CHANGE = PlainOr(r"(?<=\p{Ll})\p{Lu}", plain=r"[A-Z](?<=[a-z][A-Z])")
 #: The trigger for plain (and ASCII-only) text.
 _ASCII_CASE_CHANGE = _CASE_CHANGE.plain
 #: Lower-case name particles and Irish/Gaelic mutation prefixes that start

@@ -179,8 +179,10 @@ class PlainOr:
     The match methods take the pattern that suits their string: the ``re``
     one when the string is plain (which never imports ``regex``). A rule
     that matches many times in one long text picks once with
-    ``pick(doc.plain)``. ``plain`` is ``translate(pattern)`` unless given
-    (hand-written, for what ``translate`` cannot carry over).
+    ``pick(doc.plain)``. The ``re`` pattern is ``translate(plain)``, where
+    ``plain`` is ``pattern`` unless given: a ``regex`` pattern of the same
+    meaning on plain text that ``translate`` can carry over (no lookbehind
+    of varying width, for instance).
     """
 
     __slots__ = ("plain", "unicode")
@@ -190,10 +192,8 @@ class PlainOr:
 
     def __init__(self, pattern: str, flags: int = 0, plain: str | None = None) -> None:
         self.unicode = lazy_regex(pattern, flags)
-        self.plain: LazyPattern = (
-            _Translated(pattern, flags)
-            if plain is None
-            else LazyPattern(plain, flags, module="re")
+        self.plain: LazyPattern = _Translated(
+            pattern if plain is None else plain, flags
         )
         PlainOr.instances.append(self)
 

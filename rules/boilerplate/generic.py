@@ -48,7 +48,8 @@ from newslint.rules.boilerplate.catalogue import (
     key_at,
 )
 
-from newslint import Document, lazy_regex
+from newslint import Document
+from newslint.text.plain import PlainOr, is_plain, translate
 
 
 class Hit(NamedTuple):
@@ -166,36 +167,51 @@ _ATTRIBUTION = (
 )
 
 
+#: Name is a / the ... reporter; Name covers ... ({surname}: after the name).
+_BIO = (
+    r"^(?-i:\p{{Lu}}[\p{{L}}'’-]+)(?:\s+(?-i:\p{{Lu}}[\p{{L}}'’.-]+)){{0,3}}{surname}\s+"
+    r"(?:is\s+(?:a|an|the|our)\s+[^\n.]{{0,80}}?\b(?:reporter|correspondent|writer|editor|journalist"
+    r"|columnist|producer|critic|contributor|photographer|intern|fellow|analyst|freelancer|author)s?\b"
+    r"|(?:covers|reports\s+on|writes\s+(?:about|on))\b)"
+)
+#: The surname: the letters, apostrophes and hyphens before the name's end,
+#: captured in a lookbehind (of varying width: ``regex`` only) ...
+_SURNAME = r"(?<=(?P<surname>[\p{L}'’-]+))"
+#: ... or, for ``re``, one of them there and the end marked (``_surname``).
+_SURNAME_END = r"(?<=[\p{L}'’-])(?P<surname_end>)"
+
+
 @functools.cache
 def _re() -> SimpleNamespace:
-    """Every pattern of the module; each compiles on its first use."""
+    """Every pattern of the module; each compiles on its first use. Each is
+    a PlainOr: ``regex``, or its exact ``re`` translation on a plain string
+    (newslint.text.plain), so that a plain article never imports ``regex``
+    here (tests/unit/test_plain_rules.py checks them)."""
     i = re.IGNORECASE
     months = "|".join(_MONTHS.split())
     date = rf"(?:(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}})"
     return SimpleNamespace(
-        word=lazy_regex(r"[\p{L}][\p{L}'’-]*|\d+(?:[:.,/]\d+)*[\p{L}]{0,4}|[*+]"),
-        bar=lazy_regex(r"\s+[|•·]\s+|\s*[|•·]\s*(?=[\p{Lu}\p{N}])"),
-        crumb=lazy_regex(r"\s*[›»>]\s*|\s+/\s+"),
-        quote=lazy_regex(r"[“”\"]|(?:^|\s)‘"),
-        attribution=lazy_regex(_ATTRIBUTION, i),
+        word=PlainOr(r"[\p{L}][\p{L}'’-]*|\d+(?:[:.,/]\d+)*[\p{L}]{0,4}|[*+]"),
+        bar=PlainOr(r"\s+[|•·]\s+|\s*[|•·]\s*(?=[\p{Lu}\p{N}])"),
+        crumb=PlainOr(r"\s*[›»>]\s*|\s+/\s+"),
+        quote=PlainOr(r"[“”\"]|(?:^|\s)‘"),
+        attribution=PlainOr(_ATTRIBUTION, i),
         # — Name (@handle) May 2, 2025 / 2 May 2025
-        signature=lazy_regex(
+        signature=PlainOr(
             rf"^[—–-]{{1,2}}\s*[^\n()]{{1,80}}\(@[\w.]{{1,30}}\)\s*(?:on\s+)?{date}"
             r"(?:\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?$",
             i,
         ),
-        pic=lazy_regex(r"\bpic\.twitter\.com/\w+\s*$|https?://t\.co/\w+\s*$", i),
-        skip=lazy_regex(
-            r"^skip\s+(?:past\s+)?(?P<what>[^\n,]{2,60}?)(?:,?\s*\d+)?$", i
-        ),
-        end_skip=lazy_regex(
+        pic=PlainOr(r"\bpic\.twitter\.com/\w+\s*$|https?://t\.co/\w+\s*$", i),
+        skip=PlainOr(r"^skip\s+(?:past\s+)?(?P<what>[^\n,]{2,60}?)(?:,?\s*\d+)?$", i),
+        end_skip=PlainOr(
             r"^(?:end\s+of|after)\s+(?P<what>[^\n,]{2,60}?)(?:,?\s*\d+)?$", i
         ),
-        link_only=lazy_regex(
+        link_only=PlainOr(
             r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])?[ \t]*[*_]{0,2}\[[^\]\n]+\]\([^)\n]*\)[*_]{0,2}[ \t]*$"
         ),
         # "By Jane Doe", "Posted by Ana Ruiz", "Written by the Safe Roads team"
-        byline=lazy_regex(
+        byline=PlainOr(
             r"^(?:(?:posted|written|filed)\s+)?by\s+"
             r"(?:(?-i:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:and\s+)?(?-i:\p{Lu}[\p{L}'’.-]*)){0,5}"
             r"|the\s+(?:[\p{L}'’&.-]+\s+){0,5}"
@@ -206,7 +222,7 @@ def _re() -> SimpleNamespace:
         # The publisher's channels. A line that names one and is an order
         # ("Get ...", "Sign up ...") or the publisher speaking ("our", "us")
         # is a promo ...
-        channel=lazy_regex(
+        channel=PlainOr(
             r"\b(?:newsletters?|inbox|news\s+app|(?:the|our)\s+[\p{L}\p{N}&' ]{1,30}\s+app\b"
             r"(?=[^\n]{0,80}\b(?:news|alerts|updates|stories|headlines|journalism))"
             r"|app\s+store|google\s+play|play\s+store|push\s+notifications|news\s+alerts"
@@ -219,35 +235,32 @@ def _re() -> SimpleNamespace:
         ),
         # Verbs of the sign-up box count only with the publisher speaking
         # ("Subscribe to our ...", "Sign up to get our ...").
-        account=lazy_regex(
+        account=PlainOr(
             r"\b(?:subscribe|subscription|sign\s+up|donate|(?:log|sign)\s+in\s+to|register)\b",
             i,
         ),
         # ... and so is a line speaking to the reader ("you", a question) that
         # names a channel only a publisher has.
-        strong_channel=lazy_regex(_STRONG_CHANNEL, i),
-        imperative=lazy_regex(
+        strong_channel=PlainOr(_STRONG_CHANNEL, i),
+        imperative=PlainOr(
             r"^(?:\W*)(?:"
             + "|".join(sorted(_IMPERATIVES, key=len, reverse=True))
             + r")\b(?![-‐])",
             i,
         ),
-        reader=lazy_regex(r"\b(?:you|your|you['’](?:re|ve|ll))\b|\?", i),
-        publisher=lazy_regex(r"\b(?:our|us|we)\b", i),
+        reader=PlainOr(r"\b(?:you|your|you['’](?:re|ve|ll))\b|\?", i),
+        publisher=PlainOr(r"\b(?:our|us|we)\b", i),
         # Name is a / the ... reporter; Name covers ...
-        bio=lazy_regex(
-            r"^(?-i:\p{Lu}[\p{L}'’-]+)(?:\s+(?-i:\p{Lu}[\p{L}'’.-]+)){0,3}(?<=(?P<surname>[\p{L}'’-]+))\s+"
-            r"(?:is\s+(?:a|an|the|our)\s+[^\n.]{0,80}?\b(?:reporter|correspondent|writer|editor|journalist"
-            r"|columnist|producer|critic|contributor|photographer|intern|fellow|analyst|freelancer|author)s?\b"
-            r"|(?:covers|reports\s+on|writes\s+(?:about|on))\b)",
+        bio=PlainOr(
+            _BIO.format(surname=_SURNAME), plain=_BIO.format(surname=_SURNAME_END)
         ),
-        contact=lazy_regex(
+        contact=PlainOr(
             r"\b(?:reach|contact|e-?mail|follow|message|write\s+to)\s+(?:her|him|them|me)\b"
             r"|(?<![\w.])@[\w.]{2,}|\bmailto\b",
             re.IGNORECASE,
         ),
-        data=lazy_regex(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]"),
-        new_tab=lazy_regex(
+        data=PlainOr(r"^[\p{Lu}][\p{L}'’ ]{0,25}:\s+[\p{Lu}\p{N}£$€]"),
+        new_tab=PlainOr(
             r"(?:,\s*|\()opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)\)?\s*$", i
         ),
     )
@@ -747,12 +760,50 @@ def _is_author(
         and surname.upper() in lines[index - 1].core
     ):
         return True
-    import regex  # here, not at import (start-up)
+    # A byline naming them, with ``re`` where the name and the line are plain.
+    plain_name = is_plain(surname)
+    plain_by: Any = None
+    unicode_by: Any = None
+    for line in lines[:index]:
+        text = plains[line.number]
+        if plain_name and is_plain(text):
+            if plain_by is None:
+                source = _byline_naming(re.escape(surname))
+                plain_by = re.compile(translate(source), re.IGNORECASE)
+            by = plain_by
+        else:
+            if unicode_by is None:
+                import regex  # here, not at import (start-up)
 
-    by = regex.compile(
-        rf"^by\b[^\n]{{0,80}}\b{regex.escape(surname)}\b", regex.IGNORECASE
-    )
-    return any(by.match(plains[line.number]) for line in lines[:index])
+                unicode_by = regex.compile(
+                    _byline_naming(regex.escape(surname)), regex.IGNORECASE
+                )
+            by = unicode_by
+        if by.match(text):
+            return True
+    return False
+
+
+def _byline_naming(name: str) -> str:
+    """A byline naming ``name`` (escaped), for a case-insensitive match."""
+    return rf"^by\b[^\n]{{0,80}}\b{name}\b"
+
+
+def _surname(bio: Any) -> str:
+    """The surname a ``bio`` match captured: with ``re`` (no lookbehind of
+    varying width), the run of letters, apostrophes and hyphens that ends
+    where the name ends; a plain string's letters are ASCII."""
+    found = bio.groupdict()
+    if "surname" in found:
+        return found["surname"]  # type: ignore[no-any-return]
+    text, end = bio.string, bio.start("surname_end")
+    start = end
+    while start > 0 and (
+        text[start - 1] in "'’-"
+        or (text[start - 1].isascii() and text[start - 1].isalpha())
+    ):
+        start -= 1
+    return text[start:end]  # type: ignore[no-any-return]
 
 
 #: A bio line names a trade or what the person covers (``bio``, case-sensitive).
@@ -784,7 +835,7 @@ def _author_bio(
             bio
             and len(p.split()) <= 60
             and not r.quote.search(p)
-            and _is_author(bio.group("surname"), p, lines, plains, index)
+            and _is_author(_surname(bio), p, lines, plains, index)
         ):
             hits[line.number] = Hit("NB111", "author-bio box after the article")
             index -= 1

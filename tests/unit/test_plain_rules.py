@@ -29,6 +29,7 @@ RULE_MODULES = [
     "newslint.rules.typography",
     "newslint.rules.encoding",
     "newslint.rules.boilerplate.structure",
+    "newslint.rules.boilerplate.generic",
 ]
 _ALLOWED = [chr(c) for low, high in PLAIN_RANGES for c in range(low, high + 1)]
 _PLAIN_SET = {chr(c) for c in range(128)} | set(_ALLOWED)
@@ -165,12 +166,6 @@ _CP1252_HIGH = re.escape("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–�
 UNIVERSAL = [
     (
         "newslint.rules.encoding",
-        "_MOJIBAKE_SIGNATURE",
-        "[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_HIGH + "]",
-        0,
-    ),
-    (
-        "newslint.rules.encoding",
         "_LOST_RIGHT_QUOTE",
         "â€(?![\u0080-\u00bf" + _CP1252_HIGH + "])",
         0,
@@ -242,7 +237,16 @@ def test_re_pattern_matches_what_its_regex_source_matched(module, name, source, 
 def _instances() -> list[PlainOr]:
     for module in RULE_MODULES:
         importlib.import_module(module)
+    importlib.import_module("newslint.rules.boilerplate.generic")._re()
     return list(PlainOr.instances)
+
+
+def _groups(pattern: PlainOr) -> bool:
+    """Whether the two patterns have the same groups (all but the author-bio
+    one, whose surname ``re`` finds differently: see its test)."""
+    same = pattern.plain.compiled.groupindex == pattern.unicode.compiled.groupindex
+    assert same or "surname" in pattern.unicode.pattern
+    return same
 
 
 #: ``regex`` patterns that only text which is not plain reaches.
@@ -269,16 +273,26 @@ def test_every_rule_module_pattern_is_checked():
 def test_plain_or_translation_matches_alike_on_plain_text(index):
     pattern = _instances()[index]
     fast, slow = pattern.plain, pattern.unicode
+    if _groups(pattern):
+        matches, one = _matches, _one
+    else:
+
+        def matches(p: Any, text: str) -> list[Any]:
+            return [m.span() for m in p.finditer(text)]
+
+        def one(m: Any) -> Any:
+            return m and m.span()
+
     for text in plain_texts():
-        assert _matches(fast, text) == _matches(slow, text), (pattern, text)
+        assert matches(fast, text) == matches(slow, text), (pattern, text)
     for line in plain_lines():
         for method in ("match", "search", "fullmatch"):
             a = getattr(fast, method)(line)
             b = getattr(slow, method)(line)
-            assert _one(a) == _one(b), (pattern, method, line)
+            assert one(a) == one(b), (pattern, method, line)
     for text in plain_texts()[-4000:]:
         for pos in range(len(text) + 1):
-            assert _one(fast.match(text, pos)) == _one(slow.match(text, pos)), (
+            assert one(fast.match(text, pos)) == one(slow.match(text, pos)), (
                 pattern,
                 text,
                 pos,
@@ -305,3 +319,61 @@ def test_invisible_character_neighbours_on_plain_text():
                     fast = encoding._belongs_to_neighbours(char, before, after, True)
                     slow = encoding._belongs_to_neighbours(char, before, after, False)
                     assert fast == slow, (char, before, after)
+
+
+_BIOS = [
+    "Jane Doe is a reporter for the Herald.",
+    "Ana O'Neill-Ruiz covers health and science.",
+    "Mark St.John reports on courts.",
+    "Lee Ng’ writes about food. Reach him at @lee.",
+    "Tom-Tom de Vries is the paper’s senior political correspondent.",
+    "Ruiz is an editor",
+]
+
+
+def test_author_bio_surname_is_what_regex_captured():
+    from newslint.rules.boilerplate import generic
+
+    bio = generic._re().bio
+    seen = 0
+    for line in [*_BIOS, *plain_lines()]:
+        slow = bio.unicode.match(line)
+        fast = bio.plain.match(line)
+        assert (fast and fast.span()) == (slow and slow.span()), line
+        if slow:
+            seen += 1
+            assert generic._surname(fast) == slow.group("surname"), line
+            assert generic._surname(slow) == slow.group("surname")
+    assert seen >= len(_BIOS)
+
+
+def test_author_byline_pattern_matches_alike():
+    from newslint.rules.boilerplate import generic
+
+    texts = [
+        *plain_lines(),
+        "By Jane Doe",
+        "by jane DOE and Ana Ruiz",
+        "BY the desk of O'Neill-Ruiz’s team",
+        "By Doe’s friend",
+        "By Does",
+        "by\u2009x\u200dDoe",
+        "by O'Neill",
+    ]
+    for surname in ("Doe", "O'Neill", "Neill", "Ruiz’", "O'Neill-Ruiz", "de", "Lo"):
+        slow = regex.compile(
+            generic._byline_naming(regex.escape(surname)), regex.IGNORECASE
+        )
+        fast = re.compile(
+            generic.translate(generic._byline_naming(re.escape(surname))),
+            re.IGNORECASE,
+        )
+        for text in texts:
+            assert _one(fast.match(text)) == _one(slow.match(text)), (surname, text)
+
+
+def test_the_mojibake_leads_of_plain_text():
+    from newslint.rules import encoding
+
+    leads = [c for c in sorted(_PLAIN_SET) if "\u00c2" <= c <= "\u00f4"]
+    assert tuple(leads) == encoding._PLAIN_LEADS
