@@ -9,7 +9,6 @@ naming the plugin: one line, exit code 2.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 from types import FunctionType, MethodType, ModuleType
 from typing import Any
@@ -107,7 +106,8 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
 def _load_local_plugin(spec: str, root_text: str) -> ModuleType:
     """Import a plugin named in config: a ``.py`` path (relative to the config
     file's folder) or a dotted module name (the config folder is searched too)."""
-    from pathlib import Path  # here: most runs load no local plugin
+    import importlib.util  # here: most runs load no local plugin
+    from pathlib import Path
 
     root = Path(root_text)
     try:

@@ -6,10 +6,10 @@ line against hundreds of entries in one look-up, and the per-line analysis
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint import (
@@ -21,7 +21,15 @@ from newslint import (
     lazy_regex,
 )
 
-_HERE = Path(__file__).resolve().parent
+_HERE = os.path.dirname(os.path.realpath(__file__))
+
+
+def _read(name: str) -> str:
+    """A data file next to this module (no pathlib: ~4 ms of every start)."""
+    with open(os.path.join(_HERE, name), encoding="utf-8") as handle:
+        return handle.read()
+
+
 #: Lines longer than this are article text, never a catalogue leftover.
 _MAX_LEFTOVER_CHARS = 400
 #: "…": a short tail (up to 10 words, no sentence punctuation inside).
@@ -39,7 +47,7 @@ _SEP = r"[\s|•·,;/–—-]*"
 @functools.cache
 def catalogue() -> dict[str, tuple[str, ...]]:
     """Section name -> entries of ``boilerplate_phrases.txt``."""
-    return _sections((_HERE / "boilerplate_phrases.txt").read_text(encoding="utf-8"))
+    return _sections(_read("boilerplate_phrases.txt"))
 
 
 def _sections(text: str) -> dict[str, tuple[str, ...]]:
@@ -65,7 +73,7 @@ def _sections(text: str) -> dict[str, tuple[str, ...]]:
 
 @functools.cache
 def agencies() -> tuple[str, ...]:
-    text = (_HERE / "credit_agencies.txt").read_text(encoding="utf-8")
+    text = _read("credit_agencies.txt")
     return tuple(
         line.strip()
         for line in text.splitlines()

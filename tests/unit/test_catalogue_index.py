@@ -48,7 +48,7 @@ def _index_reference(entries):
 
 
 def _data_file() -> str:
-    return (cat._HERE / "boilerplate_phrases.txt").read_text(encoding="utf-8")
+    return cat._read("boilerplate_phrases.txt")
 
 
 SECTION_TEXTS = [
