@@ -173,6 +173,12 @@ class _Translated(LazyPattern):
         return super().compiled
 
 
+def lazy_plain(pattern: str, flags: int = 0) -> LazyPattern:
+    """``re`` pattern ``translate(pattern)``, translated and compiled on first
+    use: for plain text only."""
+    return _Translated(pattern, flags)
+
+
 class PlainOr:
     """A ``regex`` pattern and its exact ``re`` equivalent for plain text.
 

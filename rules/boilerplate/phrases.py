@@ -32,6 +32,7 @@ from newslint import (
     lazy_regex,
     rule_options,
 )
+from newslint.text.plain import PlainOr, is_plain, lazy_plain
 
 
 # -- catalogue rules --------------------------------------------------------------
@@ -240,11 +241,40 @@ class PromotionLine(_CatalogueRule):
 
 
 # "... Additional reporting in Rome Video: Title of the clip" at a paragraph's end.
-_GLUED_MEDIA = lazy_regex(
-    r"(?<=\S[ \t]+)(?:Video|VIDEO|Videos|VIDEOS|Audio|AUDIO|Gallery|GALLERY|Slideshow"
+_MEDIA_LABEL = (
+    r"(?:Video|VIDEO|Videos|VIDEOS|Audio|AUDIO|Gallery|GALLERY|Slideshow"
     r"|SLIDESHOW|Photos|PHOTOS|WATCH|LISTEN|In pictures|IN PICTURES)[ \t]*:[ \t]+"
     r"(?P<title>[\p{Lu}\p{N}“\"‘'][^\n.!?]{2,120}?)[ \t]*$"
 )
+#: What every label holds (a line without any of them holds none).
+_MEDIA_WORDS = (
+    *"Video VIDEO Audio AUDIO Gallery GALLERY Slideshow SLIDESHOW".split(),
+    *"Photos PHOTOS WATCH LISTEN".split(),
+    "In pictures",
+    "IN PICTURES",
+)
+#: The label after a blank that follows text: a lookbehind of varying width,
+#: which ``re`` cannot have ...
+_GLUED_MEDIA = lazy_regex(r"(?<=\S[ \t]+)" + _MEDIA_LABEL)
+#: ... so on plain text the blanks are matched, from text, and the label is
+#: the group (``_glued_media``).
+_GLUED_MEDIA_PLAIN = lazy_plain(r"(?<=\S)[ \t]+(?P<label>" + _MEDIA_LABEL + ")")
+
+
+def _glued_media(text: str, pos: int) -> tuple[int, str] | None:
+    """(start, title) of the media label ``_GLUED_MEDIA.search(text, pos)``
+    finds, if any, without ``regex`` when ``text`` is plain."""
+    if not any(word in text for word in _MEDIA_WORDS):
+        return None
+    if not is_plain(text):
+        match = _GLUED_MEDIA.search(text, pos)
+        return (match.start(), match.group("title")) if match else None
+    # the blanks before a label that starts at ``pos`` or later may start
+    # before it
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    match = _GLUED_MEDIA_PLAIN.search(text, pos)
+    return (match.start("label"), match.group("title")) if match else None
 
 
 class MediaLabel(_CatalogueRule):
@@ -296,13 +326,13 @@ class MediaLabel(_CatalogueRule):
                 )
             ):
                 continue
-            match = _GLUED_MEDIA.search(text, max(0, len(text) - 200))
-            if not match or len(match.group("title").split()) > 15:
+            glued = _glued_media(text, max(0, len(text) - 200))
+            if not glued or len(glued[1].split()) > 15:
                 continue
-            before = text[: match.start()]
+            before = text[: glued[0]]
             if not re.search(r"[.!?”\"’]", before):
                 continue  # a title line, not a paragraph with a label glued on
-            start = line.core_start + match.start()
+            start = line.core_start + glued[0]
             end = line.core_start + len(text.rstrip())
             cut = line.core_start + len(before.rstrip())
             yield self.finding(
@@ -316,7 +346,7 @@ class MediaLabel(_CatalogueRule):
 
 
 # "date 2022-09-16" (or a bare ISO date) glued before an upper-case dateline.
-_GLUED_DATE = lazy_regex(
+_GLUED_DATE = PlainOr(
     r"(?:(?:date|dated|published|posted|updated|timestamp)\s*:?\s*)?"
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"(?=\s+\p{Lu}[\p{Lu}.'’-]{2,}\b)",

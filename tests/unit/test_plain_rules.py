@@ -30,6 +30,7 @@ RULE_MODULES = [
     "newslint.rules.encoding",
     "newslint.rules.boilerplate.structure",
     "newslint.rules.boilerplate.generic",
+    "newslint.rules.boilerplate.phrases",
 ]
 _ALLOWED = [chr(c) for low, high in PLAIN_RANGES for c in range(low, high + 1)]
 _PLAIN_SET = {chr(c) for c in range(128)} | set(_ALLOWED)
@@ -253,6 +254,7 @@ def _groups(pattern: PlainOr) -> bool:
 NOT_ON_PLAIN = {
     "newslint.rules.encoding._EMOJI_NEIGHBOUR",
     "newslint.rules.encoding._NON_LATIN_LETTER",
+    "newslint.rules.boilerplate.phrases._GLUED_MEDIA",  # see its test
 }
 
 
@@ -377,3 +379,35 @@ def test_the_mojibake_leads_of_plain_text():
 
     leads = [c for c in sorted(_PLAIN_SET) if "\u00c2" <= c <= "\u00f4"]
     assert tuple(leads) == encoding._PLAIN_LEADS
+
+
+_GLUED = [
+    "Floods hit the town. Video: Residents wade through the high street",
+    "Floods hit the town.  \t WATCH:  “The flood” in pictures",
+    "Floods hit the town.\u00a0Video: Residents wade",
+    "Floods hit the town.\tIn pictures: 40 Years of floods",
+    "Floods hit the town.” IN PICTURES: The Night",
+    "Video: Residents wade through the high street",
+    "  Video: Residents wade",
+    "It rained. Photos: ab",
+    "It rained. Photos: abc. Next",
+    "He said:  VIDEOS:   Clip of it all",
+]
+
+
+def test_glued_media_label_is_found_alike():
+    from newslint.rules.boilerplate import phrases
+
+    lines = [*_GLUED, *(t for t in plain_lines() if ":" in t)]
+    found = 0
+    for text in lines:
+        assert is_plain(text)
+        positions = {0, max(0, len(text) - 200)}
+        if len(text) < 80:
+            positions.update(range(len(text) + 1))
+        for pos in sorted(positions):
+            slow = phrases._GLUED_MEDIA.search(text, pos)
+            want = (slow.start(), slow.group("title")) if slow else None
+            assert phrases._glued_media(text, pos) == want, (text, pos)
+            found += want is not None
+    assert found > 20
