@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,9 +22,10 @@ from newslint import (
     Finding,
     Fix,
     Severity,
-    lazy_regex,
+    lazy,
     rule_options,
 )
+from newslint.text.plain import PlainOr, is_plain, translate
 
 
 # -- photo credits ------------------------------------------------------------------
@@ -44,52 +46,124 @@ _CREDIT_LABEL = (
 )
 
 
+def _credit_sources(
+    names: tuple[str, ...], escape: Any, after: str = _AFTER_SENTENCE
+) -> dict[str, str]:
+    """The credit patterns (``regex`` syntax), names escaped by ``escape``,
+    ``after`` in front of those that start after a sentence."""
+    names_sorted = sorted(set(names), key=len, reverse=True)
+    ag = "(?:" + "|".join(escape(n) for n in names_sorted) + ")"
+    bare_forms = sorted(
+        {f for n in names for f in (n, n.upper())}, key=len, reverse=True
+    )
+    bare = "(?:" + "|".join(escape(n) for n in bare_forms) + ")"
+    end = r"\)?[ \t]*$"
+    return {
+        # (AP Photo/Jane Doe, File)
+        "photo": rf"\(?(?i:{ag})\s+Photos?\s*/\s*[^()\n]{{1,80}}?{end}",
+        # SPUTNIK/AFP via Getty Images, VIA REUTERS, Pool Photo via AP
+        "via": rf"(?i:\bvia)\s+(?i:{ag}){end}",
+        # REUTERS/Jane Doe
+        "agency_slash": (
+            rf"{after}(?i:{ag})(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}){{1,3}}{end}"
+        ),
+        # Jane Doe/AFP, Jane Doe/Getty Images/Example
+        "slash_agency": (
+            rf"{after}{_CAP}(?:\s+{_CAP}){{0,3}}\s*/\s*(?i:{ag})"
+            rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,2}})?{end}"
+        ),
+        # Photograph: Jane Doe/Reuters, (Photo by Jane Doe)
+        "label": rf"{after}(?i:{_CREDIT_LABEL})[ \t]*[^\n.!?]{{1,80}}?{end}",
+        # ... in Madrid. Photo: Xinhua/Jane Doe; (Picture: dpa); Credit: Jane Doe
+        "short_label": (
+            rf"{after}\(?(?i:(?:photo|picture|pic|image|foto|video|credit)s?\s*(?::|/(?=\s)))"
+            rf"[ \t]*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})"
+            rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}){{0,2}}{end}"
+        ),
+        # ... the caption's last sentence.” AP
+        "bare": rf"{after}{bare}{end}",
+        # any agency name at all
+        "agency": rf"(?<![\p{{L}}]){bare}(?![\p{{L}}])",
+    }
+
+
+#: The patterns that start after a sentence (``_AFTER_SENTENCE``).
+_AFTER_KEYS = frozenset(
+    {"agency_slash", "slash_agency", "label", "short_label", "bare"}
+)
+
+
 @functools.lru_cache(maxsize=16)
 def compile_credits(names: tuple[str, ...]) -> dict[str, Any]:
     import regex  # here, not at import: most articles carry no credit
 
-    names_sorted = sorted(set(names), key=len, reverse=True)
-    ag = "(?:" + "|".join(regex.escape(n) for n in names_sorted) + ")"
-    bare_forms = sorted(
-        {f for n in names for f in (n, n.upper())}, key=len, reverse=True
-    )
-    bare = "(?:" + "|".join(regex.escape(n) for n in bare_forms) + ")"
     flags = regex.V0
-    end = r"\)?[ \t]*$"
     return {
-        # (AP Photo/Jane Doe, File)
-        "photo": regex.compile(
-            rf"\(?(?i:{ag})\s+Photos?\s*/\s*[^()\n]{{1,80}}?{end}", flags
-        ),
-        # SPUTNIK/AFP via Getty Images, VIA REUTERS, Pool Photo via AP
-        "via": regex.compile(rf"(?i:\bvia)\s+(?i:{ag}){end}", flags),
-        # REUTERS/Jane Doe
-        "agency_slash": regex.compile(
-            rf"{_AFTER_SENTENCE}(?i:{ag})(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}){{1,3}}{end}",
-            flags,
-        ),
-        # Jane Doe/AFP, Jane Doe/Getty Images/Example
-        "slash_agency": regex.compile(
-            rf"{_AFTER_SENTENCE}{_CAP}(?:\s+{_CAP}){{0,3}}\s*/\s*(?i:{ag})"
-            rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,2}})?{end}",
-            flags,
-        ),
-        # Photograph: Jane Doe/Reuters, (Photo by Jane Doe)
-        "label": regex.compile(
-            rf"{_AFTER_SENTENCE}(?i:{_CREDIT_LABEL})[ \t]*[^\n.!?]{{1,80}}?{end}", flags
-        ),
-        # ... in Madrid. Photo: Xinhua/Jane Doe; (Picture: dpa); Credit: Jane Doe
-        "short_label": regex.compile(
-            rf"{_AFTER_SENTENCE}\(?(?i:(?:photo|picture|pic|image|foto|video|credit)s?\s*(?::|/(?=\s)))"
-            rf"[ \t]*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})"
-            rf"(?:\s*/\s*{_CAP}(?:\s+{_CAP}){{0,3}}){{0,2}}{end}",
-            flags,
-        ),
-        # ... the caption's last sentence.” AP
-        "bare": regex.compile(rf"{_AFTER_SENTENCE}{bare}{end}", flags),
-        # any agency name at all
-        "agency": regex.compile(rf"(?<![\p{{L}}]){bare}(?![\p{{L}}])", flags),
+        key: regex.compile(source, flags)
+        for key, source in _credit_sources(names, regex.escape).items()
     }
+
+
+#: Where ``_AFTER_SENTENCE`` may hold: the start, after "(", or at the end
+#: of a run of blanks (the character that ends it is matched).
+_AFTER_CANDIDATE = lazy(r"\(|[ \t](?![ \t])")
+
+
+def _after_sentence(text: str, pos: int) -> bool:
+    """Whether ``_AFTER_SENTENCE`` holds at ``pos`` of ``text``: the start,
+    after "(", or after blanks that follow a closing quotation mark or
+    sentence punctuation and any closing marks."""
+    if pos == 0 or text[pos - 1] == "(":
+        return True
+    start = pos
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if start == pos or start == 0:
+        return False
+    if text[start - 1] in '”"’':
+        return True
+    while start > 0 and text[start - 1] in '”"’)]':
+        start -= 1
+    return start > 0 and text[start - 1] in ".!?…"
+
+
+class _AfterSentence:
+    """A credit pattern that starts after a sentence, for ``re``, which has
+    no lookbehind of varying width: the rest of the pattern is tried where
+    ``_after_sentence`` holds. The matches are those of the ``regex``
+    pattern (tested)."""
+
+    def __init__(self, rest: Any) -> None:
+        self.rest = rest
+
+    def search(self, text: str, pos: int = 0) -> Any:
+        if pos == 0:
+            match = self.rest.match(text, 0)
+            if match:
+                return match
+        for hit in _AFTER_CANDIDATE.finditer(text, max(0, pos - 1)):
+            at = hit.end()
+            if at >= pos and _after_sentence(text, at):
+                match = self.rest.match(text, at)
+                if match:
+                    return match
+        return None
+
+    def fullmatch(self, text: str) -> Any:
+        return self.rest.fullmatch(text)  # the start is after a sentence
+
+
+@functools.lru_cache(maxsize=16)
+def compile_plain_credits(names: tuple[str, ...]) -> dict[str, Any] | None:
+    """The credit patterns for plain text (newslint.text.plain) as ``re``
+    patterns with the same matches, or None when a name is not plain."""
+    if not is_plain("".join(names)):
+        return None
+    out: dict[str, Any] = {}
+    for key, source in _credit_sources(names, re.escape, after="").items():
+        compiled = re.compile(translate(source))
+        out[key] = _AfterSentence(compiled) if key in _AFTER_KEYS else compiled
+    return out
 
 
 _PROSE_END = frozenset('.!?”"’:;,…—–-')
@@ -130,7 +204,7 @@ def may_hold_credit(text: str, names: tuple[str, ...]) -> bool:
     return folded.endswith(_folded_endings(names))
 
 
-_CREDIT_TOKEN = lazy_regex(r"[\p{Lu}][\p{L}\p{N}'’&.-]*(?:/[\p{L}\p{N}'’&. -]+)*$")
+_CREDIT_TOKEN = PlainOr(r"[\p{Lu}][\p{L}\p{N}'’&.-]*(?:/[\p{L}\p{N}'’&. -]+)*$")
 
 
 def _via_start(text: str, via_at: int) -> int:
@@ -194,6 +268,7 @@ class PhotoCredit(DocumentRule):
         if not names:
             return
         patterns: dict[str, Any] | None = None  # compiled on the first candidate
+        plain_patterns: dict[str, Any] | None = None
         media: frozenset[int] | None = None  # lines the media catalogue matches
         prose = doc.prose
         captions = image_captions(doc)
@@ -212,9 +287,18 @@ class PhotoCredit(DocumentRule):
             ):
                 continue
             text_offset = 0
-            if patterns is None:
-                patterns = compile_credits(names)
-            start = self._credit_start(text, patterns, max(0, len(text) - 300))
+            # re patterns on a plain line (when the names are plain too)
+            if is_plain(text):
+                if plain_patterns is None:
+                    plain_patterns = compile_plain_credits(names)
+                chosen = plain_patterns
+            else:
+                chosen = None
+            if chosen is None:
+                if patterns is None:
+                    patterns = compile_credits(names)
+                chosen = patterns
+            start = self._credit_start(text, chosen, max(0, len(text) - 300))
             if start is None:
                 continue
             base = line.core_start + text_offset

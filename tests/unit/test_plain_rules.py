@@ -31,6 +31,7 @@ RULE_MODULES = [
     "newslint.rules.boilerplate.structure",
     "newslint.rules.boilerplate.generic",
     "newslint.rules.boilerplate.phrases",
+    "newslint.rules.boilerplate.credits",
 ]
 _ALLOWED = [chr(c) for low, high in PLAIN_RANGES for c in range(low, high + 1)]
 _PLAIN_SET = {chr(c) for c in range(128)} | set(_ALLOWED)
@@ -411,3 +412,113 @@ def test_glued_media_label_is_found_alike():
             assert phrases._glued_media(text, pos) == want, (text, pos)
             found += want is not None
     assert found > 20
+
+
+_CREDIT_PIECES = [
+    *"AP Reuters REUTERS AFP Getty Images EPA-EFE Xinhua dpa PA Media".split(),
+    *"Photo photo Photos Picture PİCTURE: pic Credit: Credits... Image source,".split(),
+    *"Photograph: Photographs by via VIA Pool File Jane DOE O'Neill St.John".split(),
+    *'/ / ( ) . .” ” ’ " ) ] … ! ? : ,'.split(),
+    " ",
+    " ",
+    "  ",
+    "\t",
+    " / ",
+    "\u00a0",
+    "A&E",
+    "The caption ends here.",
+]
+_CREDIT_NAMES = [
+    None,  # the built-in list
+    ("AP", "Reuters", "A&E Pictures", "St. Pete Times", "Agence-X", "Foo (Bar)"),
+]
+
+
+_CREDIT_EXAMPLES = [
+    "Firefighters at the harbour on Tuesday. JANE DOE/AFP via Getty Images",
+    "A crowd gathers near the pier (AP Photo/Jane Doe, File)",
+    "A crowd gathers near the pier. Pool photo via AP",
+    "A crowd gathers near the pier.” AP",
+    "A crowd gathers near the pier.) Reuters",
+    "A crowd gathers near the pier.]\t \tREUTERS/Jane Doe",
+    "A crowd gathers (Photo: PTI)",
+    "Photographs by Tom Hale",
+    "Reuters",
+    "A crowd gathers near the pier. Picture: dpa",
+    "A crowd gathers near the pier. Credit… Jane Doe/St. Pete Times",
+]
+
+
+@functools.cache
+def credit_lines() -> tuple[str, ...]:
+    from newslint.rules.boilerplate.credits import PhotoCredit, may_hold_credit
+
+    rng = random.Random(17)
+    made = [
+        " ".join(rng.choice(_CREDIT_PIECES) for _ in range(rng.randint(1, 10)))
+        for _ in range(1500)
+    ]
+    made += [
+        "".join(rng.choice(_CREDIT_PIECES) for _ in range(rng.randint(1, 10)))
+        for _ in range(1500)
+    ]
+    # Of the corpus, the lines the rule searches (it skips those that cannot
+    # hold a credit).
+    names = PhotoCredit()._names
+    corpus_lines = [t for t in plain_lines() if may_hold_credit(t, names)]
+    lines = [*_CREDIT_EXAMPLES, *made, *corpus_lines]
+    return tuple(t.rstrip(" \t*_") for t in lines if is_plain(t))
+
+
+@pytest.mark.parametrize("names", _CREDIT_NAMES)
+def test_credit_patterns_match_alike_on_plain_lines(names):
+    from newslint.rules.boilerplate import credits
+
+    names = names or credits.PhotoCredit()._names
+    slow = credits.compile_credits(names)
+    fast = credits.compile_plain_credits(names)
+    assert fast is not None and set(fast) == set(slow)
+    found = 0
+    for text in credit_lines():
+        positions = {0, max(0, len(text) - 300)}
+        if len(text) < 40:
+            positions.update(range(len(text) + 1))
+        for key in slow:
+            for pos in sorted(positions):
+                want = _one(slow[key].search(text, pos))
+                assert _one(fast[key].search(text, pos)) == want, (key, text, pos)
+                found += want is not None
+            want = _one(slow[key].fullmatch(text))
+            assert _one(fast[key].fullmatch(text)) == want, (key, text)
+    assert found > 500
+
+
+def test_credit_start_is_the_same_with_either_set_of_patterns():
+    from newslint.rules.boilerplate import credits
+
+    names = credits.PhotoCredit()._names
+    slow = credits.compile_credits(names)
+    fast = credits.compile_plain_credits(names)
+    found = 0
+    for text in credit_lines():
+        pos = max(0, len(text) - 300)
+        want = credits.PhotoCredit._credit_start(text, slow, pos)
+        assert credits.PhotoCredit._credit_start(text, fast, pos) == want, text
+        found += want is not None
+    assert found > 100
+
+
+def test_names_that_are_not_plain_keep_regex():
+    from newslint.rules.boilerplate import credits
+
+    assert credits.compile_plain_credits(("AP", "Agência Brasil")) is None
+
+
+def test_after_sentence_is_the_lookbehind():
+    from newslint.rules.boilerplate import credits
+
+    slow = regex.compile(credits._AFTER_SENTENCE)
+    for text in [*_dense(8, 3000, []), *_CREDIT_EXAMPLES]:
+        for pos in range(len(text) + 1):
+            want = slow.match(text, pos) is not None
+            assert credits._after_sentence(text, pos) == want, (text, pos)
