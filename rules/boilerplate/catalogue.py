@@ -20,6 +20,7 @@ from newslint import (
     lazy,
     lazy_regex,
 )
+from newslint.text.plain import PlainOr, is_plain, translate
 
 _HERE = os.path.dirname(os.path.realpath(__file__))
 
@@ -328,11 +329,13 @@ def entry_pieces(entry: str) -> Pieces | None:
     return tuple(pieces)
 
 
-_WORD_AT = lazy_regex(r"[^\W\d_]+")
+#: On plain text regex's [^\W\d_] is the ASCII letters and the word
+#: characters of the plain set that are neither digits nor "_".
+_WORD_AT = PlainOr(r"[^\W\d_]+", plain=r"[A-Za-z\u200c\u200d\u203f\u2040\u2054]+")
 _ASCII_WORD_AT = lazy(r"[A-Za-z]+")
-_SEP_AT = lazy_regex(_SEP)
-_ATTRIBUTION = lazy_regex(r"\b(?:said|says|told|added|according)\b", re.IGNORECASE)
-_BAR = lazy_regex(r"\s[|•·]\s")
+_SEP_AT = PlainOr(_SEP)
+_ATTRIBUTION = PlainOr(r"\b(?:said|says|told|added|according)\b", re.IGNORECASE)
+_BAR = PlainOr(r"\s[|•·]\s")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -412,6 +415,27 @@ def _key(entry: str) -> str:
     return " ".join(entry.split()).casefold()
 
 
+#: regex's \p{Sc} on plain text, as the body of a class: "$" and the
+#: currency signs of the plain set (tests/unit/test_nb_prefilters.py).
+PLAIN_SC = "$\xa2-\xa5\u20a0-\u20c0"
+
+
+def plain_group(sources: tuple[str | None, ...]) -> tuple[Any, ...] | None:
+    r"""``re`` forms of a group's alternations for plain lines: ``translate``
+    with \p{Sc} spelled out; None when one of them has no plain form."""
+    out: list[Any] = []
+    for source in sources:
+        if source is None:
+            out.append(None)
+            continue
+        try:
+            plain_source = translate(source.replace(r"\p{Sc}", PLAIN_SC))
+            out.append(re.compile(plain_source, re.IGNORECASE))
+        except (ValueError, re.error):
+            return None
+    return tuple(out)
+
+
 class Catalogue:
     """Catalogue entries indexed by first word, compiled lazily per word.
 
@@ -457,52 +481,55 @@ class Catalogue:
                 (tailed if has_tail else fixed).append(pattern)
         return fixed, tailed, regexes
 
-    def _group(self, key: str) -> tuple[Any, Any, Any]:
+    def _group(self, key: str, plain_text: bool = False) -> tuple[Any, Any, Any]:
         """Every entry of ``key`` compiled as one group (kept for later lines)."""
-        group = self._compiled.get(key)
+        group = self._compiled.get((key, plain_text))
         if group is None:
-            group = self._compiled[key] = self._build(
-                self._entries.get(key, ()), self._everywhere_entries
+            group = self._compiled[(key, plain_text)] = self._build(
+                self._entries.get(key, ()), self._everywhere_entries, plain_text
             )
         return group
 
     @staticmethod
     def _build(
-        entries: Iterable[str], everywhere: Iterable[str]
+        entries: Iterable[str], everywhere: Iterable[str], plain_text: bool = False
     ) -> tuple[Any, Any, Any]:
         """(fixed, tailed, regex) alternations of ``entries``, with the
-        entries that may start anywhere among the regexes."""
-        import regex  # here, not at import: a plain article compiles no group
-
+        entries that may start anywhere among the regexes. ``plain_text``: for
+        plain lines only, in ``re`` (``plain_group``) where it can be."""
         fixed, tailed, regexes = Catalogue._split(entries)
         # Longest first, so "Read more stories" wins over "Read more".
         fixed.sort(key=len, reverse=True)
         regexes += [entry_pattern(e)[0] for e in everywhere]
+        sources = (
+            "(?:" + "|".join(fixed) + ")" if fixed else None,
+            "(?:" + "|".join(tailed) + ")[.!]?" if tailed else None,
+            "(?:" + "|".join(regexes) + ")[.!]?" if regexes else None,
+        )
+        if plain_text:
+            group = plain_group(sources)
+            if group is not None:
+                return group
+        import regex  # here, not at import: a plain article compiles no group
+
         flags = regex.IGNORECASE | regex.V0
-
-        def alternation(parts: Any, end: str = "") -> Any:
-            return (
-                regex.compile("(?:" + "|".join(parts) + ")" + end, flags)
-                if parts
-                else None
-            )
-
-        return (
-            alternation(fixed),
-            alternation(tailed, "[.!]?"),
-            alternation(regexes, "[.!]?"),
+        return tuple(  # type: ignore[return-value]
+            None if source is None else regex.compile(source, flags)
+            for source in sources
         )
 
     #: Groups of a few entries a key compiles before it compiles all of them.
     PARTIAL_GROUPS = 3
 
-    def _group_for(self, key: str, line: str) -> tuple[Any, Any, Any] | None:
+    def _group_for(
+        self, key: str, line: str, plain_text: bool = False
+    ) -> tuple[Any, Any, Any] | None:
         """The group to try on ``line``: the key's whole group once compiled;
         before that only the entries whose literal pieces ``line`` holds
         (``entry_pieces``), None when there are none. Leaving out entries that
         cannot match anywhere in the line changes no match of an alternation,
         and "More than 40,000 people ..." compiles one entry, not fifteen."""
-        group = self._compiled.get(key)
+        group = self._compiled.get((key, plain_text))
         if group is not None:
             return group
         own = self._entries.get(key, ())
@@ -519,33 +546,44 @@ class Catalogue:
         if not chosen:
             return None
         if len(chosen) == len(tests) or self._partials[key] >= self.PARTIAL_GROUPS:
-            return self._group(key)
-        group = self._partial.get((key, chosen))
+            return self._group(key, plain_text)
+        group = self._partial.get((key, chosen, plain_text))
         if group is None:
             self._partials[key] += 1
             n = len(own)
-            group = self._partial[(key, chosen)] = self._build(
+            group = self._partial[(key, chosen, plain_text)] = self._build(
                 [own[i] for i in chosen if i < n],
                 [self._everywhere_entries[i - n] for i in chosen if i >= n],
+                plain_text,
             )
         return group
 
-    def fullmatch(self, line: str, first_key: str | None = None) -> bool:
-        if self._chain(line, first_key):
+    def fullmatch(
+        self, line: str, first_key: str | None = None, plain_text: bool | None = None
+    ) -> bool:
+        """``plain_text``: whether ``line`` is plain (``newslint.text.plain``), if
+        the caller knows (a document's lines are when the document is)."""
+        if plain_text is None:
+            plain_text = is_plain(line)
+        if self._chain(line, first_key, plain_text):
             return True
         # "Posted by Newsroom | 3 min read": every segment of a bar is a leftover.
         if "|" in line or "•" in line or "·" in line:
-            parts = [p.strip() for p in _BAR.split(line)]
-            return len(parts) > 1 and all(p and self._chain(p, None) for p in parts)
+            parts = [p.strip() for p in _BAR.pick(plain_text).split(line)]
+            return len(parts) > 1 and all(
+                p and self._chain(p, None, plain_text) for p in parts
+            )
         return False
 
-    def _chain(self, line: str, first_key: str | None) -> bool:
+    def _chain(
+        self, line: str, first_key: str | None, plain_text: bool = False
+    ) -> bool:
         pos, size = 0, len(line)
         for _ in range(8):
             key = first_key if pos == 0 and first_key is not None else key_at(line, pos)
             if key not in self._entries and not self._everywhere:
                 return False
-            group = self._group_for(key, line)
+            group = self._group_for(key, line, plain_text)
             if group is None:
                 return False  # no entry of the key can match: nothing to compile
             fixed, tailed, regexes = group
@@ -559,7 +597,7 @@ class Catalogue:
                 and not (
                     line.endswith(".")
                     and len(line[pos:].split()) > 5
-                    and (", " in line or _ATTRIBUTION.search(line))
+                    and (", " in line or _ATTRIBUTION.pick(plain_text).search(line))
                 )
             ):
                 return True
@@ -569,7 +607,7 @@ class Catalogue:
             pos = match.end()
             if pos >= size or line[pos:] in (".", "!"):
                 return True
-            pos = _SEP_AT.match(line, pos).end()  # type: ignore[union-attr]
+            pos = _SEP_AT.pick(plain_text).match(line, pos).end()  # type: ignore[union-attr]
             if pos >= size:
                 return True
         return False
@@ -717,7 +755,7 @@ class Line(NamedTuple):
     wrapped: bool = False
 
 
-_LEAD = lazy_regex(
+_LEAD = PlainOr(
     r"^(?P<ws>[ \t]*)(?P<quote>(?:>[ \t]?)+)?(?:(?P<h>#{1,6}[ \t]+)|(?P<li>(?:[-*+•·]|\d{1,3}[.)])[ \t]+))?"
     r"(?:[*_]{1,3}|[«‹←<|]\s*)*"
 )
@@ -768,11 +806,14 @@ def doc_lines(doc: Document) -> list[Line]:
 
 
 def _lines_of(doc: Document) -> list[Line]:
-    return _doc_lines(doc.text, doc.prose, doc.line_starts)
+    return _doc_lines(doc.text, doc.prose, doc.line_starts, doc.plain)
 
 
-def _doc_lines(text: str, prose: str, starts: list[int]) -> list[Line]:
+def _doc_lines(
+    text: str, prose: str, starts: list[int], plain_text: bool = False
+) -> list[Line]:
     out: list[Line] = []
+    lead_pattern = _LEAD.pick(plain_text)
     previous = ""  # the prose of the line just above ("" when blank)
     last = len(starts) - 1
     for index, start in enumerate(starts):
@@ -789,7 +830,7 @@ def _doc_lines(text: str, prose: str, starts: list[int]) -> list[Line]:
         if line[0].isalpha():
             cs = start  # a letter first: no decoration to strip
         else:
-            lead = _LEAD.match(line)
+            lead = lead_pattern.match(line)
             assert lead is not None
             cs = start + lead.end()
             if lead.group("h"):
@@ -836,7 +877,8 @@ def _doc_lines(text: str, prose: str, starts: list[int]) -> list[Line]:
     return out
 
 
-_LINK_TEXT = lazy_regex(r"\[([^\[\]\n]*)\]")
+#: (literals and a class of them: re reads it as regex does, on any text)
+_LINK_TEXT = lazy(r"\[([^\[\]\n]*)\]")
 
 
 def _flatten_links(core: str, text: str, offset: int) -> str:
@@ -902,14 +944,14 @@ def ends_sentence(text: str) -> bool:
 
 
 # -- the lines every built-in catalogue matches, in one pass -----------------------
-_EMPHASIS = lazy_regex(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])")
+_EMPHASIS = PlainOr(r"(?<![\p{L}\p{N}])[*_]{1,3}|[*_]{1,3}(?![\p{L}\p{N}])")
 
 
 def plain(core: str) -> str:
     """The line without emphasis markers (``**Related:** x`` -> ``Related: x``)."""
     if "*" not in core and "_" not in core:
         return core
-    return " ".join(_EMPHASIS.sub("", core).split())
+    return " ".join(_EMPHASIS.on(core).sub("", core).split())
 
 
 #: The name under which ``catalogue_hits`` files every built-in entry at once
@@ -956,6 +998,7 @@ def _hits_of(doc: Document) -> CatalogueHits:
     core: dict[str, set[int]] = {name: set() for name in names}
     plain_hits: dict[str, set[int]] = {name: set() for name in names}
     plains: dict[int, str] = {}
+    plain_text = doc.plain  # then every line is plain too
 
     def match(out: dict[str, set[int]], text: str, key: str, number: int) -> None:
         if "|" in text or "•" in text or "·" in text:
@@ -965,7 +1008,7 @@ def _hits_of(doc: Document) -> CatalogueHits:
             if everywhere:
                 candidates += everywhere
         for name in candidates:
-            if _builtin(name).fullmatch(text, key):
+            if _builtin(name).fullmatch(text, key, plain_text or None):
                 out[name].add(number)
 
     for line in doc_lines(doc):

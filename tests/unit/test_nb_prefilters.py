@@ -90,15 +90,15 @@ class _AlwaysTested(cat.Catalogue):
 
     PARTIAL_GROUPS = 10**9
 
-    def _group(self, key):
-        group = super()._group(key)
-        self._compiled.pop(key, None)
+    def _group(self, key, plain_text=False):
+        group = super()._group(key, plain_text)
+        self._compiled.pop((key, plain_text), None)
         return group
 
 
 class _NeverTested(cat.Catalogue):
-    def _group_for(self, key, line):
-        return self._group(key)
+    def _group_for(self, key, line, plain_text=False):
+        return self._group(key, plain_text)
 
 
 def test_catalogue_prefilter_never_changes_a_match():
@@ -296,3 +296,68 @@ def test_every_entry_needs_what_its_pieces_say():
                 checked += 1
                 assert cat._holds(pieces, low), (entry, text)
     assert checked > 200
+
+
+def _plain_lines() -> list[str]:
+    """Plain lines made to match: every literal entry filled in and varied
+    (case, blanks, curly quotes, dashes, a trailing mark), with the plain
+    fixture lines."""
+    import random
+
+    from newslint.text.plain import is_plain
+
+    rng = random.Random(5)
+    fills = ["Jane Doe", "the Harbour Times", "@harbour", "3 min read", "€5", "“Live”"]
+    out = [t for t in LINES if is_plain(t)]
+    for section in cat.catalogue().values():
+        for entry in section:
+            if cat._re_entry(entry):
+                continue
+            text = entry.replace("……", rng.choice(fills)).replace(
+                "…", rng.choice(fills)
+            )
+            text = text.replace("...", rng.choice(fills))
+            variants = [
+                text,
+                text.upper(),
+                text.replace(" ", "\u00a0"),
+                text.replace("'", "’") + rng.choice(["", ".", "!", " —", ":"]),
+                rng.choice(["", "** ", "— "])
+                + text
+                + rng.choice(["", " | Share", " · 2 min"]),
+            ]
+            out.extend(v for v in variants if is_plain(v))
+    return sorted(set(out))
+
+
+def test_plain_lines_match_as_regex_matches_them():
+    """On plain lines the catalogue's re groups (translated, \\p{Sc} spelled
+    out) give every section exactly the regex groups' answers."""
+    texts = _plain_lines()
+    matched = 0
+    for name in (*cat.catalogue(), cat.ALL):
+        entries = cat._builtin(name).entries
+        for fast_class in (_AlwaysTested, _NeverTested):
+            plain_side, regex_side = fast_class(entries), fast_class(entries)
+            for text in texts:
+                key = cat.key_at(text, 0)
+                expected = regex_side.fullmatch(text, key, False)
+                assert plain_side.fullmatch(text, key, True) == expected, (name, text)
+                matched += expected
+    assert matched > 1000
+
+
+def test_plain_currency_class_is_regex_sc_on_plain_text():
+    import re
+
+    import regex
+
+    from newslint.text.plain import PLAIN_RANGES
+
+    sc = regex.compile(r"\p{Sc}")
+    ours = re.compile(f"[{cat.PLAIN_SC}]")
+    for char in map(chr, range(128)):
+        assert bool(sc.match(char)) == bool(ours.match(char)), char
+    for low, high in PLAIN_RANGES:
+        for char in map(chr, range(low, high + 1)):
+            assert bool(sc.match(char)) == bool(ours.match(char)), hex(ord(char))
