@@ -5,10 +5,20 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-HEAVY = ("dataclasses", "pathlib", "rapidfuzz", "sqlite3", "importlib.metadata")
+HEAVY = (
+    "dataclasses",
+    "pathlib",
+    "rapidfuzz",
+    "regex",
+    "sqlite3",
+    "importlib.metadata",
+)
+#: The start-up benchmark's article: plain (curly quotes, dashes, €), wrapped.
+ARTICLE = Path(__file__).resolve().parents[2] / "benchmarks" / "startup" / "article.md"
 
 
 @pytest.mark.parametrize(
@@ -17,6 +27,7 @@ HEAVY = ("dataclasses", "pathlib", "rapidfuzz", "sqlite3", "importlib.metadata")
         "The council met on Monday. It approved the budget.\n",
         "---\ntitle: Ferry\n---\n\n# Ferry resumes\n\nThe ferry to Calder Isle"
         " returned on Monday, the authority said.\n",
+        ARTICLE.read_text(encoding="utf-8"),
     ],
 )
 def test_a_one_article_run_stays_light(tmp_path, text):
