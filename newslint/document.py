@@ -169,12 +169,13 @@ class Document:
 
     @cached_property
     def plain(self) -> bool:
-        """Whether every non-ASCII character of ``prose`` is punctuation, a
-        space or a symbol (``newslint.text.plain``): then rules may use exact
-        stdlib ``re`` equivalents of their ``regex`` patterns on it."""
-        from newslint.text.plain import is_plain
+        """Whether ``prose`` is plain text (its non-ASCII characters only
+        punctuation, spaces and symbols) on which rules may use the exact
+        stdlib ``re`` equivalents of their ``regex`` patterns
+        (``newslint.text.plain.translatable``)."""
+        from newslint.text.plain import translatable
 
-        return is_plain(self.prose)
+        return translatable(self.prose)
 
     # -- positions --------------------------------------------------------------
     @cached_property

@@ -8,13 +8,18 @@ ASCII classes: the text is *plain* when each of its non-ASCII characters is
 in ``PLAIN_RANGES`` (punctuation, spaces and symbols: curly quotes, dashes,
 NBSP, € £ ° × ...), none of which is a letter, a mark or a number.
 
-On plain text ``translate`` turns a ``regex`` pattern into one that ``re``
-reads with exactly the same meaning: ``\\p{L}`` is ``[A-Za-z]``, ``\\p{Lu}``
-``[A-Z]``, ``\\p{Ll}`` ``[a-z]``, ``\\p{N}`` ``[0-9]``, ``\\p{M}`` nothing;
-``\\s``, ``\\w`` and ``\\b`` are spelled out as ``regex`` reads them (``re``'s
-``\\s`` adds ``\\x1c``-``\\x1f``; ``regex``'s ``\\w`` adds the joiners U+200C and
-U+200D and the connector punctuation ‿ ⁀ ⁔). ``PlainOr`` holds both and picks
-per string. tests/unit/test_plain.py checks every claim here.
+``translate`` turns a ``regex`` pattern into one that ``re`` reads with
+exactly the same meaning on plain text: ``\\p{L}`` is ``[A-Za-z]``,
+``\\p{Lu}`` ``[A-Z]``, ``\\p{Ll}`` ``[a-z]``, ``\\p{N}`` ``[0-9]``, ``\\p{M}``
+nothing; ``\\s``, ``\\w`` and ``\\b`` are spelled out as ``regex`` reads them.
+The two modules read those alike but on the ``DIVERGENT`` characters
+(``re``'s ``\\s`` adds ``\\x1c``-``\\x1f``, ``regex``'s ``\\w`` the joiners
+U+200C and U+200D and the connector punctuation ‿ ⁀ ⁔), so on plain text
+without them (``translatable``: nearly all plain text) ``translate(pattern,
+native=True)`` keeps ``re``'s own, which compile and match several times
+faster. ``PlainOr`` holds a ``regex`` pattern and its native translation, and
+picks per string.
+tests/unit/test_plain.py checks every claim here.
 """
 
 from __future__ import annotations
@@ -47,24 +52,29 @@ PLAIN_RANGES = (
     (0xFFFD, 0xFFFD),  # replacement character (undecodable bytes)
 )
 #: ``regex``'s ``\s`` as the body of a character class (``re``'s ``\s`` also
-#: matches ``\x1c``-``\x1f``).
+#: matches ``\x1c``-``\x1f``): for a pattern that must be exact on any text.
 SPACES = r" \t\n\v\f\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 #: ``regex``'s ``\w`` on plain text, as the body of a character class.
 WORD = r"0-9A-Z_a-z\u200c\u200d\u203f\u2040\u2054"
+#: The ASCII and plain characters on which ``re``'s ``\s`` or ``\w`` is not
+#: ``regex``'s.
+DIVERGENT = "\x1c\x1d\x1e\x1f\u200c\u200d\u203f\u2040\u2054"
+_WIDE_DIVERGENT = frozenset(DIVERGENT[4:])
 _ASCII_BYTES = bytes(range(128))
 
 
-def is_plain(text: str) -> bool:
-    """Whether every non-ASCII character of ``text`` is in ``PLAIN_RANGES``."""
-    if text.isascii():
-        return True
-    # The non-ASCII characters alone, in C: the UTF-8 bytes without ASCII ones.
-    rest = (
+def _non_ascii(text: str) -> set[str]:
+    """The non-ASCII characters of ``text`` (found in C: the UTF-8 bytes
+    without the ASCII ones)."""
+    return set(
         text.encode("utf-8", "surrogatepass")
         .translate(None, _ASCII_BYTES)
         .decode("utf-8", "surrogatepass")
     )
-    for char in set(rest):
+
+
+def _in_ranges(chars: set[str]) -> bool:
+    for char in chars:
         code = ord(char)
         for low, high in PLAIN_RANGES:
             if low <= code <= high:
@@ -72,6 +82,23 @@ def is_plain(text: str) -> bool:
         else:
             return False
     return True
+
+
+def is_plain(text: str) -> bool:
+    """Whether every non-ASCII character of ``text`` is in ``PLAIN_RANGES``."""
+    return text.isascii() or _in_ranges(_non_ascii(text))
+
+
+def translatable(text: str) -> bool:
+    """Whether ``translate(..., native=True)``'s patterns match on ``text``
+    exactly what the ``regex`` ones match: plain, and no ``DIVERGENT``
+    character."""
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return False
+    if text.isascii():
+        return True
+    chars = _non_ascii(text)
+    return chars.isdisjoint(_WIDE_DIVERGENT) and _in_ranges(chars)
 
 
 # -- translation ---------------------------------------------------------------------
@@ -96,12 +123,15 @@ _INSIDE = {"s": SPACES, "w": WORD}
 _REFUSED = frozenset("pPXGKmMNRLHVh")
 
 
-def translate(pattern: str) -> str:
+def translate(pattern: str, *, native: bool = False) -> str:
     """A ``re`` pattern that matches exactly what ``regex`` matches with
-    ``pattern`` (same flags) on plain text. Raises ValueError on a construct
-    it cannot carry over (a property other than L, Lu, Ll, N, M; ``\\S`` or
-    ``\\W`` inside a class); ``re`` itself refuses ``regex``-only syntax such
-    as a lookbehind of varying width."""
+    ``pattern`` (same flags) on plain text; with ``native``, one that keeps
+    ``re``'s own ``\\s``, ``\\w``, ``\\b``, exact on ``translatable`` text. Raises
+    ValueError on a construct it cannot carry over (a property other than L,
+    Lu, Ll, N, M; ``\\S`` or ``\\W`` inside a class unless ``native``; with
+    ``native``, ``\\B``, which ``re`` never matches in an empty string);
+    ``re`` itself refuses ``regex``-only syntax such as a lookbehind of
+    varying width."""
     out: list[str] = []
     i, n = 0, len(pattern)
     in_class = False
@@ -121,9 +151,11 @@ def translate(pattern: str) -> str:
                     out.append(f"[{body}]" if body else "(?!)")
                 i = close + 1
                 continue
-            if code in _REFUSED:
+            if code in _REFUSED or (native and code == "B"):
                 raise ValueError(f"no plain form of \\{code} in {pattern!r}")
-            if in_class:
+            if native:
+                out.append(pattern[i : i + 2])  # \s, \w, \b, \d: re's own
+            elif in_class:
                 if code in "SWbB":
                     raise ValueError(f"no plain form of \\{code} inside a class")
                 out.append(_INSIDE.get(code, pattern[i : i + 2]))
@@ -168,14 +200,14 @@ class _Translated(LazyPattern):
     @property
     def compiled(self) -> Any:
         if not self._translated:
-            self.pattern = translate(self.pattern)
+            self.pattern = translate(self.pattern, native=True)
             self._translated = True
         return super().compiled
 
 
 def lazy_plain(pattern: str, flags: int = 0) -> LazyPattern:
-    """``re`` pattern ``translate(pattern)``, translated and compiled on first
-    use: for plain text only."""
+    """``re`` pattern ``translate(pattern, native=True)``, translated and
+    compiled on first use: for ``translatable`` text only."""
     return _Translated(pattern, flags)
 
 
@@ -183,9 +215,10 @@ class PlainOr:
     """A ``regex`` pattern and its exact ``re`` equivalent for plain text.
 
     The match methods take the pattern that suits their string: the ``re``
-    one when the string is plain (which never imports ``regex``). A rule
-    that matches many times in one long text picks once with
-    ``pick(doc.plain)``. The ``re`` pattern is ``translate(plain)``, where
+    one when the string is ``translatable`` (which never imports ``regex``).
+    A rule that matches many times in one long text picks once with
+    ``pick(doc.plain)``. The ``re`` pattern is ``translate(plain,
+    native=True)``, where
     ``plain`` is ``pattern`` unless given: a ``regex`` pattern of the same
     meaning on plain text that ``translate`` can carry over (no lookbehind
     of varying width, for instance).
@@ -208,7 +241,7 @@ class PlainOr:
 
     def on(self, text: str) -> LazyPattern:
         """The pattern to use on ``text``."""
-        return self.plain if is_plain(text) else self.unicode
+        return self.plain if translatable(text) else self.unicode
 
     def match(self, text: str, *args: Any) -> Any:
         return self.on(text).match(text, *args)

@@ -25,7 +25,7 @@ from newslint import (
     lazy,
     rule_options,
 )
-from newslint.text.plain import PlainOr, is_plain, translate
+from newslint.text.plain import PlainOr, translatable, translate
 
 
 # -- photo credits ------------------------------------------------------------------
@@ -157,11 +157,11 @@ class _AfterSentence:
 def compile_plain_credits(names: tuple[str, ...]) -> dict[str, Any] | None:
     """The credit patterns for plain text (newslint.text.plain) as ``re``
     patterns with the same matches, or None when a name is not plain."""
-    if not is_plain("".join(names)):
+    if not translatable("".join(names)):
         return None
     out: dict[str, Any] = {}
     for key, source in _credit_sources(names, re.escape, after="").items():
-        compiled = re.compile(translate(source))
+        compiled = re.compile(translate(source, native=True))
         out[key] = _AfterSentence(compiled) if key in _AFTER_KEYS else compiled
     return out
 
@@ -288,7 +288,7 @@ class PhotoCredit(DocumentRule):
                 continue
             text_offset = 0
             # re patterns on a plain line (when the names are plain too)
-            if is_plain(text):
+            if translatable(text):
                 if plain_patterns is None:
                     plain_patterns = compile_plain_credits(names)
                 chosen = plain_patterns

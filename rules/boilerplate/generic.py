@@ -49,7 +49,7 @@ from newslint.rules.boilerplate.catalogue import (
 )
 
 from newslint import Document
-from newslint.text.plain import PlainOr, is_plain, translate
+from newslint.text.plain import PlainOr, translatable, translate
 
 
 class Hit(NamedTuple):
@@ -761,15 +761,15 @@ def _is_author(
     ):
         return True
     # A byline naming them, with ``re`` where the name and the line are plain.
-    plain_name = is_plain(surname)
+    plain_name = translatable(surname)
     plain_by: Any = None
     unicode_by: Any = None
     for line in lines[:index]:
         text = plains[line.number]
-        if plain_name and is_plain(text):
+        if plain_name and translatable(text):
             if plain_by is None:
                 source = _byline_naming(re.escape(surname))
-                plain_by = re.compile(translate(source), re.IGNORECASE)
+                plain_by = re.compile(translate(source, native=True), re.IGNORECASE)
             by = plain_by
         else:
             if unicode_by is None:

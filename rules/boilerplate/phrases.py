@@ -32,7 +32,7 @@ from newslint import (
     lazy_regex,
     rule_options,
 )
-from newslint.text.plain import PlainOr, is_plain, lazy_plain
+from newslint.text.plain import PlainOr, lazy_plain, translatable
 
 
 # -- catalogue rules --------------------------------------------------------------
@@ -266,7 +266,7 @@ def _glued_media(text: str, pos: int) -> tuple[int, str] | None:
     finds, if any, without ``regex`` when ``text`` is plain."""
     if not any(word in text for word in _MEDIA_WORDS):
         return None
-    if not is_plain(text):
+    if not translatable(text):
         match = _GLUED_MEDIA.search(text, pos)
         return (match.start(), match.group("title")) if match else None
     # the blanks before a label that starts at ``pos`` or later may start

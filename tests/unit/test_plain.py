@@ -14,7 +14,10 @@ from newslint.document import Document
 from newslint.text import plain
 
 _ALLOWED = [chr(c) for low, high in plain.PLAIN_RANGES for c in range(low, high + 1)]
-_CHARS = [chr(c) for c in range(128)] + _ALLOWED
+#: The characters of plain text ...
+_PLAIN_CHARS = [chr(c) for c in range(128)] + _ALLOWED
+#: ... and of translatable text.
+_CHARS = [c for c in _PLAIN_CHARS if c not in plain.DIVERGENT]
 
 
 def test_no_allowed_character_is_a_letter_mark_number_or_cased():
@@ -33,8 +36,21 @@ def test_spaces_are_regex_s_on_every_character():
 
 
 def test_word_is_regex_w_on_plain_characters():
-    want = [c for c in _CHARS if regex.match(r"\w", c)]
-    assert [c for c in _CHARS if re.match(f"[{plain.WORD}]", c)] == want
+    want = [c for c in _PLAIN_CHARS if regex.match(r"\w", c)]
+    assert [c for c in _PLAIN_CHARS if re.match(f"[{plain.WORD}]", c)] == want
+
+
+def test_re_reads_class_escapes_as_regex_does_but_on_divergent_characters():
+    chars = [chr(c) for c in range(128)] + _ALLOWED
+    differ = set()
+    for escape in (r"\s", r"\S", r"\w", r"\W", r"\d", r"\D", r"\b"):
+        fast, slow = re.compile(escape), regex.compile(escape)
+        for c in chars:
+            for text in (c, "a" + c, c + "a"):
+                found = [m.span() for m in fast.finditer(text)]
+                if found != [m.span() for m in slow.finditer(text)]:
+                    differ.add(c)
+    assert "".join(sorted(differ)) == plain.DIVERGENT
 
 
 _ATOMS = [
@@ -63,21 +79,33 @@ _ATOMS = [
 ]
 
 
+#: Atoms only the native translation carries over.
+_NATIVE_ATOMS = [r"[\S]", r"[^\W\d_]", r"[\W\s]"]
+
+
 @pytest.mark.parametrize("flags", [0, re.IGNORECASE])
-@pytest.mark.parametrize("atom", _ATOMS)
-def test_each_atom_matches_the_same_characters(atom, flags):
+@pytest.mark.parametrize(
+    ("atom", "native"),
+    [(a, False) for a in _ATOMS] + [(a, True) for a in _ATOMS + _NATIVE_ATOMS],
+)
+def test_each_atom_matches_the_same_characters(atom, native, flags):
+    chars = _CHARS if native else _PLAIN_CHARS
     slow = regex.compile(atom, flags)
-    fast = re.compile(plain.translate(atom), flags)
-    assert [c for c in _CHARS if fast.match(c)] == [c for c in _CHARS if slow.match(c)]
+    fast = re.compile(plain.translate(atom, native=native), flags)
+    assert [c for c in chars if fast.match(c)] == [c for c in chars if slow.match(c)]
 
 
-def _fuzz(seed: int, count: int) -> list[str]:
+def _fuzz(seed: int, count: int, native: bool = True) -> list[str]:
+    """Plain texts, translatable ones for ``native``."""
     rng = random.Random(seed)
-    common = [*"’‘“”—–…\u00a0«»•·€£°×\u2009\u202f\u2028\u200c\u200d\u203f™"]
-    alphabet = [*"AbCdeFgHijKlmnoPqRSTuvWxyZ019 .,:;'\"-_\n\t\x1c\x1f(", *common]
+    chars = _CHARS if native else _PLAIN_CHARS
+    common = [*"’‘“”—–…\u00a0«»•·€£°×\u2009\u202f\u2028\u200b\u2060™"]
+    common += [*"\x1c\x1f\u200c\u200d\u203f"]
+    alphabet = [*"AbCdeFgHijKlmnoPqRSTuvWxyZ019 .,:;'\"-_\n\t\x0b\x85(", *common]
+    alphabet = [c for c in alphabet if c in chars]
     return [
         "".join(
-            rng.choice(_ALLOWED) if rng.random() < 0.08 else rng.choice(alphabet)
+            rng.choice(chars[128:]) if rng.random() < 0.08 else rng.choice(alphabet)
             for _ in range(rng.randint(0, 40))
         )
         for _ in range(count)
@@ -88,7 +116,6 @@ def _fuzz(seed: int, count: int) -> list[str]:
     "pattern",
     [
         r"\b",
-        r"\B",
         r"\b\w+\b",
         r"\bab?\b|\?",
         r"(?<=\p{Ll})\p{Lu}",
@@ -99,11 +126,12 @@ def _fuzz(seed: int, count: int) -> list[str]:
     ],
 )
 @pytest.mark.parametrize("flags", [0, re.IGNORECASE])
-def test_translated_patterns_match_alike_on_plain_text(pattern, flags):
+@pytest.mark.parametrize("native", [False, True])
+def test_translated_patterns_match_alike_on_plain_text(pattern, flags, native):
     slow = regex.compile(pattern, flags)
-    fast = re.compile(plain.translate(pattern), flags)
-    for text in _fuzz(3, 400):
-        assert plain.is_plain(text)
+    fast = re.compile(plain.translate(pattern, native=native), flags)
+    for text in _fuzz(3, 400, native):
+        assert plain.translatable(text) if native else plain.is_plain(text)
         want = [(m.span(), m.groups()) for m in slow.finditer(text)]
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want, text
         for pos in range(len(text) + 1):
@@ -113,18 +141,50 @@ def test_translated_patterns_match_alike_on_plain_text(pattern, flags):
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"\p{Sc}", r"\P{L}", r"[\S]", r"[\W\d]", r"\X", r"[[a]]", r"[a", r"\p{Latin}"],
+    [r"\p{Sc}", r"\P{L}", r"\X", r"\m", r"[[a]]", r"[a", r"\p{Latin}"],
 )
-def test_what_cannot_be_carried_over_is_refused(pattern):
+@pytest.mark.parametrize("native", [False, True])
+def test_what_cannot_be_carried_over_is_refused(pattern, native):
     with pytest.raises(ValueError):
-        plain.translate(pattern)
+        plain.translate(pattern, native=native)
 
 
-def test_is_plain_is_its_definition():
-    texts = [*_fuzz(5, 300), "", "Café", "x²", "ª", "e\u0301", "\ud800", "❶", "Ω"]
-    allowed = set(_CHARS)
+def test_what_each_form_refuses():
+    for pattern in (r"[\S]", r"[\W\d]"):
+        with pytest.raises(ValueError):
+            plain.translate(pattern)
+        plain.translate(pattern, native=True)
+    plain.translate(r"\B")
+    with pytest.raises(ValueError):
+        plain.translate(r"\B", native=True)  # re's \B never matches in ""
+
+
+def test_spelled_boundary_is_regex_b_on_plain_text():
+    slow = regex.compile(r"\B")
+    fast = re.compile(plain.translate(r"\B"))
+    for text in ["", *_fuzz(4, 300, native=False)]:
+        want = [m.span() for m in slow.finditer(text)]
+        assert [m.span() for m in fast.finditer(text)] == want, text
+
+
+def test_is_plain_and_translatable_are_their_definitions():
+    texts = [
+        *_fuzz(5, 300, native=False),
+        "",
+        "Café",
+        "x²",
+        "ª",
+        "e\u0301",
+        "\ud800",
+        "❶",
+        "Ω",
+    ]
+    texts += [t + c for t in texts[:50] for c in plain.DIVERGENT]
+    allowed = {chr(c) for c in range(128)} | set(_ALLOWED)
     for text in texts:
         assert plain.is_plain(text) == all(c in allowed for c in text), text
+        want = all(c in allowed and c not in plain.DIVERGENT for c in text)
+        assert plain.translatable(text) == want, text
 
 
 @pytest.mark.parametrize(
@@ -133,6 +193,7 @@ def test_is_plain_is_its_definition():
         ("“We’ll rebuild,” she said — €5m.\n", True),
         ("The café reopened.\n", False),
         ("See `naïve` code.\n", True),  # masked code is not prose
+        ("A\u200dB joined.\n", False),  # a joiner: regex's \w differs
     ],
 )
 def test_document_plain_looks_at_the_prose(text, expected):

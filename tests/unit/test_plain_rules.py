@@ -22,7 +22,7 @@ import pytest
 import regex
 import yaml
 
-from newslint.text.plain import PLAIN_RANGES, PlainOr, is_plain
+from newslint.text.plain import DIVERGENT, PLAIN_RANGES, PlainOr, translatable
 
 ROOT = Path(__file__).resolve().parents[2]
 RULE_MODULES = [
@@ -34,7 +34,8 @@ RULE_MODULES = [
     "newslint.rules.boilerplate.credits",
 ]
 _ALLOWED = [chr(c) for low, high in PLAIN_RANGES for c in range(low, high + 1)]
-_PLAIN_SET = {chr(c) for c in range(128)} | set(_ALLOWED)
+#: The characters of translatable text.
+_PLAIN_SET = ({chr(c) for c in range(128)} | set(_ALLOWED)) - set(DIVERGENT)
 
 
 @functools.cache
@@ -128,11 +129,17 @@ def _dense(seed: int, count: int, extra: list[str]) -> list[str]:
 
 @functools.cache
 def plain_texts() -> tuple[str, ...]:
-    texts = [t for t in corpus() if is_plain(t)]
-    texts += [_plainify(t) for t in corpus() if not is_plain(t)]
-    texts += [t for t in _fuzz(1, 1500) if is_plain(t)]
-    texts += _dense(3, 3000, ["\u200d", "\u203f", "\u2122"])
-    return tuple(texts)
+    texts = [t for t in corpus() if translatable(t)]
+    texts += [_plainify(t) for t in corpus() if not translatable(t)]
+    texts += _fuzz(1, 1500)
+    texts += _dense(3, 3000, ["\u200b", "\u2060", "\u2122"])
+    return tuple(t for t in texts if translatable(t))
+
+
+@functools.cache
+def short_plain_texts() -> tuple[str, ...]:
+    """The fuzzed ones, matched at every position."""
+    return tuple(t for t in plain_texts() if len(t) <= 60)
 
 
 @functools.cache
@@ -157,7 +164,7 @@ def _one(match: Any) -> Any:
 
 def test_the_corpus_has_many_plain_texts():
     assert len(corpus()) > 700
-    assert sum(1 for t in corpus() if is_plain(t)) > 500
+    assert sum(1 for t in corpus() if translatable(t)) > 500
     assert len(plain_lines()) > 5_000
 
 
@@ -293,7 +300,7 @@ def test_plain_or_translation_matches_alike_on_plain_text(index):
             a = getattr(fast, method)(line)
             b = getattr(slow, method)(line)
             assert one(a) == one(b), (pattern, method, line)
-    for text in plain_texts()[-4000:]:
+    for text in short_plain_texts():
         for pos in range(len(text) + 1):
             assert one(fast.match(text, pos)) == one(slow.match(text, pos)), (
                 pattern,
@@ -306,6 +313,8 @@ def test_plain_or_picks_regex_for_text_that_is_not_plain():
     for pattern in _instances():
         assert pattern.on("Café") is pattern.unicode
         assert pattern.on("“Cafe” — €5") is pattern.plain
+        for char in DIVERGENT:
+            assert pattern.on("“Cafe” — " + char) is pattern.unicode
 
 
 def test_invisible_character_neighbours_on_plain_text():
@@ -360,15 +369,18 @@ def test_author_byline_pattern_matches_alike():
         "BY the desk of O'Neill-Ruiz’s team",
         "By Doe’s friend",
         "By Does",
-        "by\u2009x\u200dDoe",
+        "by\u2009x\u200bDoe",
         "by O'Neill",
     ]
+    # (with a joiner, "by x\u200dDoe", the two differ: such a line is not
+    # translatable, and _is_author takes regex for it)
+    assert not translatable("by x\u200dDoe")
     for surname in ("Doe", "O'Neill", "Neill", "Ruiz’", "O'Neill-Ruiz", "de", "Lo"):
         slow = regex.compile(
             generic._byline_naming(regex.escape(surname)), regex.IGNORECASE
         )
         fast = re.compile(
-            generic.translate(generic._byline_naming(re.escape(surname))),
+            generic.translate(generic._byline_naming(re.escape(surname)), native=True),
             re.IGNORECASE,
         )
         for text in texts:
@@ -402,7 +414,7 @@ def test_glued_media_label_is_found_alike():
     lines = [*_GLUED, *(t for t in plain_lines() if ":" in t)]
     found = 0
     for text in lines:
-        assert is_plain(text)
+        assert translatable(text)
         positions = {0, max(0, len(text) - 200)}
         if len(text) < 80:
             positions.update(range(len(text) + 1))
@@ -467,7 +479,7 @@ def credit_lines() -> tuple[str, ...]:
     names = PhotoCredit()._names
     corpus_lines = [t for t in plain_lines() if may_hold_credit(t, names)]
     lines = [*_CREDIT_EXAMPLES, *made, *corpus_lines]
-    return tuple(t.rstrip(" \t*_") for t in lines if is_plain(t))
+    return tuple(t.rstrip(" \t*_") for t in lines if translatable(t))
 
 
 @pytest.mark.parametrize("names", _CREDIT_NAMES)
