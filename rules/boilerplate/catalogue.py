@@ -20,7 +20,7 @@ from newslint import (
     lazy,
     lazy_regex,
 )
-from newslint.text.plain import PlainOr, is_plain, translate
+from newslint.text.plain import PlainOr, translatable, translate
 
 _HERE = os.path.dirname(os.path.realpath(__file__))
 
@@ -429,7 +429,7 @@ def plain_group(sources: tuple[str | None, ...]) -> tuple[Any, ...] | None:
             out.append(None)
             continue
         try:
-            plain_source = translate(source.replace(r"\p{Sc}", PLAIN_SC))
+            plain_source = translate(source.replace(r"\p{Sc}", PLAIN_SC), native=True)
             out.append(re.compile(plain_source, re.IGNORECASE))
         except (ValueError, re.error):
             return None
@@ -561,10 +561,10 @@ class Catalogue:
     def fullmatch(
         self, line: str, first_key: str | None = None, plain_text: bool | None = None
     ) -> bool:
-        """``plain_text``: whether ``line`` is plain (``newslint.text.plain``), if
-        the caller knows (a document's lines are when the document is)."""
+        """``plain_text``: whether ``line`` is plain (``translatable``), if the
+        caller knows (a document's lines are when the document is)."""
         if plain_text is None:
-            plain_text = is_plain(line)
+            plain_text = translatable(line)
         if self._chain(line, first_key, plain_text):
             return True
         # "Posted by Newsroom | 3 min read": every segment of a bar is a leftover.
