@@ -34,11 +34,20 @@ def test_a_one_article_run_stays_light(tmp_path, text):
     article = tmp_path / "one.md"
     article.write_text(text, encoding="utf-8")
     code = (
-        "import sys\n"
+        "import builtins, sys\n"
         "before = set(sys.modules)\n"  # (an editable install's finder loads pathlib)
+        f"heavy = {HEAVY!r}\n"
+        "asked = set()\n"
+        "real = builtins.__import__\n"
+        "def spy(name, globals=None, locals=None, fromlist=(), level=0):\n"
+        "    if name in heavy and (globals or {}).get('__name__', '').startswith('newslint'):\n"
+        "        asked.add(name)\n"
+        "    return real(name, globals, locals, fromlist, level)\n"
+        "builtins.__import__ = spy\n"
         "from newslint.cli import main\n"
         f"main(['--isolated', {str(article)!r}])\n"
-        f"print(sorted(m for m in {HEAVY!r} if m in set(sys.modules) - before))\n"
+        "new = set(sys.modules) - before\n"
+        "print(sorted(asked | {m for m in heavy if m in new}))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
