@@ -466,6 +466,7 @@ class Catalogue:
         #: such groups each key compiled.
         self._partial: dict[tuple[str, tuple[int, ...]], tuple[Any, Any, Any]] = {}
         self._partials: dict[str, int] = defaultdict(int)
+        self._tested: dict[str, int] = defaultdict(int)
 
     @staticmethod
     def _split(entries: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
@@ -520,6 +521,8 @@ class Catalogue:
 
     #: Groups of a few entries a key compiles before it compiles all of them.
     PARTIAL_GROUPS = 3
+    #: Lines a key's pieces are tested on before its whole group compiles.
+    TESTED_LINES = 64
 
     def _group_for(
         self, key: str, line: str, plain_text: bool = False
@@ -537,9 +540,23 @@ class Catalogue:
         if tests is None:
             entries = (*own, *self._everywhere_entries)
             tests = self._tests[key] = tuple(entry_pieces(e) for e in entries)
+        # Lines many (a big run's "The ..." lines): past a budget, the key's
+        # whole group is cheaper than testing each line's pieces.
+        self._tested[key] += 1
+        if self._tested[key] > self.TESTED_LINES:
+            return self._group(key, plain_text)
         # "İ" folds to "i̇" and matches "i" under IGNORECASE; blanks become
         # one space, as the " word" pieces expect
-        low = " ".join(line.casefold().replace("\u0307", "").split())
+        low = line.casefold()
+        if not low.isascii():
+            low = " ".join(low.replace("\u0307", "").split())
+        elif (
+            "  " in low
+            or low.startswith(" ")
+            or low.endswith(" ")
+            or not low.isprintable()  # tabs, line breaks, \x1c-\x1f
+        ):
+            low = " ".join(low.split())
         chosen = tuple(
             i for i, pieces in enumerate(tests) if pieces is None or _holds(pieces, low)
         )

@@ -89,6 +89,7 @@ class _AlwaysTested(cat.Catalogue):
     on only the entries whose pieces it holds."""
 
     PARTIAL_GROUPS = 10**9
+    TESTED_LINES = 10**9
 
     def _group(self, key, plain_text=False):
         group = super()._group(key, plain_text)
