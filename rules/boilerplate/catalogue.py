@@ -459,12 +459,16 @@ class Catalogue:
         #: The entries tried on every line (read-only too).
         self._everywhere_entries: list[str] = index[1]
         self._everywhere = bool(index[1])
-        self._compiled: dict[str, tuple[Any, Any, Any]] = {}
+        #: (key, plain) -> the key's whole group (``re`` forms when plain).
+        self._compiled: dict[tuple[str, bool], tuple[Any, Any, Any]] = {}
         #: Key -> the literal pieces of each of its entries (``_group_for``).
         self._tests: dict[str, tuple[Pieces | None, ...]] = {}
-        #: (key, entry numbers) -> a group of only those entries, and how many
-        #: such groups each key compiled.
-        self._partial: dict[tuple[str, tuple[int, ...]], tuple[Any, Any, Any]] = {}
+        #: (key, entry numbers, plain) -> a group of only those entries; how
+        #: many such groups each key compiled, and on how many lines it tested
+        #: pieces (``_group_for``).
+        self._partial: dict[
+            tuple[str, tuple[int, ...], bool], tuple[Any, Any, Any]
+        ] = {}
         self._partials: dict[str, int] = defaultdict(int)
         self._tested: dict[str, int] = defaultdict(int)
 
