@@ -19,6 +19,7 @@ from newslint.config import Config
 from newslint.document import Document
 from newslint.errors import InputError, PluginError
 from newslint.finding import Finding
+from newslint.records import Record
 from newslint.rule import CorpusRule, DocumentRule, Member, Rule, Story
 from newslint.selection import Selection
 
@@ -32,7 +33,7 @@ STREAM_THRESHOLD = 2000
 STORE_BATCH = 500
 
 
-class DocResult:
+class DocResult(Record):
     """What the per-document pass learns about one article.
 
     A slotted class, not a dataclass: building a dataclass costs about a
@@ -74,23 +75,10 @@ class DocResult:
         #: facts are still to be loaded (only those the corpus pass needs).
         self.cached = cached
 
-    def _values(self) -> tuple[Any, ...]:
-        return tuple([getattr(self, name) for name in self.__slots__])
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not DocResult:
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass was
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
-        return f"DocResult({fields})"
-
     def without_facts(self) -> DocResult:
         """A copy with empty facts (what a client needs of a remote result)."""
-        return DocResult(*self._values()[:4], {}, *self._values()[5:])
+        values = self._values()
+        return DocResult(*values[:4], {}, *values[5:])
 
 
 _NO_SUPPRESSIONS = suppression.Suppressions()

@@ -11,11 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 
-class FrozenRecord:
-    """A record whose fields are its ``__slots__``. Equality and hash use the
+class Record:
+    """A record whose fields are its ``__slots__``: equality compares the
     fields named by ``_compared()`` (all of them unless a subclass says
-    otherwise); repr and pickling use every field. Assigning raises
-    ``dataclasses.FrozenInstanceError``, as for a frozen dataclass."""
+    otherwise), repr shows every field. Mutable, so unhashable."""
 
     __slots__ = ()
 
@@ -30,12 +29,22 @@ class FrozenRecord:
             return NotImplemented
         return self._compared() == other._compared()  # type: ignore[attr-defined]
 
-    def __hash__(self) -> int:
-        return hash(self._compared())
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
         return f"{self.__class__.__qualname__}({fields})"
+
+
+class FrozenRecord(Record):
+    """A ``Record`` that cannot change: hashable, and assigning raises
+    ``dataclasses.FrozenInstanceError``, as for a frozen dataclass; pickled
+    through its constructor."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
 
     def __setattr__(self, name: str, value: Any) -> None:
         from dataclasses import FrozenInstanceError
